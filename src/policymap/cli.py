@@ -1,0 +1,106 @@
+"""The ``policymap`` command line: each command parses options and calls one function.
+
+Imports of heavy modules (networkx, pyvis) stay inside the commands that need
+them, so ``policymap validate`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import BuildAborted, PolicymapError
+
+DEFAULT_DATA = "data"
+DEFAULT_OUT = "site"
+
+data_option = click.option("--data", "data_dir", default=DEFAULT_DATA, show_default=True,
+                           type=click.Path(file_okay=False, path_type=Path), help="Data folder holding figures/.")
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policymap")
+def cli() -> None:
+    """Turn YAML descriptions of policy systems into static, explorable network maps."""
+
+
+def _load(data_dir: Path, strict: bool):
+    from .loader import load_project
+
+    project = load_project(data_dir)
+    for warning in project.warnings:
+        click.echo(warning.format(), err=True)
+    if strict and project.warnings:
+        count = len(project.warnings)
+        raise BuildAborted(f"{count} warning{'s' if count != 1 else ''} with --strict; nothing was written.")
+    return project
+
+
+@cli.command()
+@click.argument("data_dir", default=DEFAULT_DATA, type=click.Path(file_okay=False, path_type=Path))
+@strict_option
+def validate(data_dir: Path, strict: bool) -> None:
+    """Check the maps in DATA_DIR (default: data) and print one line per map."""
+    project = _load(data_dir, strict)
+    warned: dict[str, int] = {}
+    for warning in project.warnings:
+        warned[warning.path] = warned.get(warning.path, 0) + 1
+    for fig in project.figures:
+        name = project.files[fig.id]
+        nodes = len(project.nodes_of(fig))
+        count = warned.get(name, 0)
+        label = f"Figure {fig.number}" if fig.number else "map"
+        click.echo(f"{name}: {fig.id} ({label}): {nodes} nodes, {len(fig.edges)} edges, "
+                   f"{count} warning{'s' if count != 1 else ''}")
+    click.echo(f"ok: {len(project.figures)} maps, {len(project.bodies)} shared bodies, "
+               f"{len(project.reference.glossary)} glossary terms, {len(project.warnings)} warnings")
+
+
+@cli.command()
+@click.argument("figure")
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (json, graphml) or folder for the two tables (csv). Default: stdout / current folder.")
+@data_option
+def export(figure: str, fmt: str, output: Path | None, data_dir: Path) -> None:
+    """Export FIGURE (a map id, its guide number, or 'all') as json, graphml or csv."""
+    from .export import export_graph, select_graph
+
+    project = _load(data_dir, strict=False)
+    try:
+        graph = select_graph(project, figure)
+    except KeyError:
+        choices = ", ".join(["all"] + [f.id for f in project.figures] + [str(f.number) for f in project.figures if f.number])
+        raise click.BadParameter(f"expected a map id, a figure number or 'all', got {figure!r}; choose from: {choices}",
+                                 param_hint="FIGURE") from None
+    for path, text in export_graph(graph, fmt, output):
+        if path is None:
+            sys.stdout.write(text)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@data_option
+@click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the site into (replaced whole).")
+@strict_option
+def build(data_dir: Path, out_dir: Path, strict: bool) -> None:
+    """Validate the data and write the static site."""
+    from .site import build_site
+
+    report = build_site(data_dir, out_dir, strict=strict, echo=lambda line: click.echo(line, err=True))
+    click.echo(report.summary())
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m policymap`
+    try:
+        cli(standalone_mode=True)
+    except PolicymapError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)

@@ -1,0 +1,80 @@
+"""``policymap export``: a map's graph as node-link JSON, GraphML or CSV tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from .graph import build_graph, build_joined_graph, edge_records
+from .loader import Project
+
+FORMATS = ("json", "graphml", "csv")
+
+
+def select_graph(project: Project, key: str) -> nx.DiGraph:
+    """The graph for a map id, a guide figure number, or 'all'; KeyError otherwise."""
+    if key == "all":
+        return build_joined_graph(project)
+    return build_graph(project, project.figure(key))
+
+
+def graph_to_json(graph: nx.DiGraph) -> str:
+    """networkx node-link data with every attribute, as stable JSON."""
+    data = nx.node_link_data(graph, edges="edges")
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _flat(value) -> str | int | float | bool:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "" if value is None else value
+
+
+def graph_to_graphml(graph: nx.DiGraph) -> str:
+    """GraphML for Gephi, yEd and networkx; list-valued attributes are JSON strings."""
+    flat = nx.DiGraph()
+    flat.graph.update({k: _flat(v) for k, v in graph.graph.items()})
+    for node_id, attrs in graph.nodes(data=True):
+        flat.add_node(node_id, **{k: _flat(v) for k, v in attrs.items()})
+    for record in edge_records(graph):
+        if flat.has_edge(record["source"], record["target"]):
+            continue  # GraphML here is one edge per ordered pair, as in the DiGraph
+        flat.add_edge(record["source"], record["target"], **{k: _flat(v) for k, v in record.items()})
+    return "\n".join(nx.generate_graphml(flat, prettyprint=True)) + "\n"
+
+
+NODE_COLUMNS = ["Id", "Label", "Type", "Level", "Acronym", "Description", "Pages", "Figures", "Tags"]
+EDGE_COLUMNS = ["From", "To", "Type", "Label", "Evidence", "Page", "Note"]
+
+
+def graph_to_csv(graph: nx.DiGraph) -> tuple[str, str]:
+    """Nodes and edges tables with the column names Kumu and Flourish import."""
+    nodes = io.StringIO()
+    writer = csv.writer(nodes, lineterminator="\n")
+    writer.writerow(NODE_COLUMNS)
+    for node_id, a in sorted(graph.nodes(data=True)):
+        writer.writerow([node_id, a["label"], a["kind_label"], a["level_label"], a.get("acronym") or "", a["role"],
+                         "; ".join(str(p) for p in a["pages"]), "; ".join(a.get("figures", [])),
+                         "; ".join(filter(None, [a["kind"], a["level"], a.get("layer")]))])
+    edges = io.StringIO()
+    writer = csv.writer(edges, lineterminator="\n")
+    writer.writerow(EDGE_COLUMNS)
+    for r in edge_records(graph):
+        writer.writerow([r["source"], r["target"], r["relation"], r["reading"], r["evidence"], r["page"], r.get("note") or ""])
+    return nodes.getvalue(), edges.getvalue()
+
+
+def export_graph(graph: nx.DiGraph, fmt: str, output: Path | None) -> list[tuple[Path | None, str]]:
+    """Render ``graph`` in ``fmt``; return (path or None for stdout, text) pairs to write."""
+    if fmt == "json":
+        return [(output, graph_to_json(graph))]
+    if fmt == "graphml":
+        return [(output, graph_to_graphml(graph))]
+    nodes, edges = graph_to_csv(graph)
+    folder = output or Path(".")
+    stem = graph.graph["id"]
+    return [(folder / f"{stem}-nodes.csv", nodes), (folder / f"{stem}-edges.csv", edges)]

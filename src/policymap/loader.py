@@ -1,0 +1,455 @@
+"""Read a data folder into validated models, with every problem located.
+
+Layout of a data folder::
+
+    figures/*.yaml       one map each (schema.Figure)
+    bodies/*.yaml        bodies shared by several maps (schema.BodiesFile)
+    glossary.yaml        glossary terms        } schema.ReferenceData,
+    abbreviations.yaml   abbreviations         } one key per file
+    websites.yaml        Section 5 websites    }
+
+``load_project`` reports every problem in every file, then raises one
+``FigureError``; warnings are returned on the ``Project``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .errors import FigureError, Problem
+from .yamlsafe import Located, read_yaml
+
+REFERENCE_FILES = ("glossary", "abbreviations", "websites")
+
+
+@dataclass
+class Project:
+    """Everything a data folder holds, validated and cross-checked."""
+
+    data_dir: Path
+    figures: list[schema.Figure]
+    bodies: dict[str, schema.Node]
+    reference: schema.ReferenceData
+    warnings: list[Problem] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # figure id -> file shown in messages
+
+    def figure(self, key: str) -> schema.Figure:
+        """A figure by id or guide number; KeyError with the choices otherwise."""
+        for fig in self.figures:
+            if key == fig.id or (fig.number is not None and key == str(fig.number)):
+                return fig
+        raise KeyError(key)
+
+    def nodes_of(self, fig: schema.Figure) -> dict[str, schema.Node]:
+        """Every node a figure shows: its own and the shared bodies it places, by id."""
+        nodes = {ref.id: self.bodies[ref.id] for ref in fig.shared if ref.id in self.bodies}
+        nodes.update((node.id, node) for node in fig.nodes)
+        return nodes
+
+
+def load_project(data_dir: str | os.PathLike) -> Project:
+    """Load and check a data folder; raise ``FigureError`` listing every problem."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    if not (data_dir / "figures").is_dir():
+        raise FigureError([Problem(_display(data_dir), 1, 1,
+                                   "expected a data folder with a figures/ folder of YAML maps, got none",
+                                   "pass the folder that holds figures/, e.g. 'policymap validate data'")])
+    figures = _load_many(sorted((data_dir / "figures").glob("*.yaml")), schema.Figure, problems)
+    bodies_files = _load_many(sorted((data_dir / "bodies").glob("*.yaml")), schema.BodiesFile, problems)
+    reference, ref_located = _load_reference(data_dir, problems)
+    checker = _Checker(figures, bodies_files, reference, ref_located)
+    checker.run()
+    problems += checker.errors
+    if problems:
+        raise FigureError(problems)
+    figs = sorted((fig for fig, _, _ in figures), key=lambda f: (f.number is None, f.number or 0, f.id))
+    return Project(
+        data_dir=data_dir,
+        figures=figs,
+        bodies=checker.bodies,
+        reference=reference,
+        warnings=sorted(checker.warnings),
+        files={fig.id: name for fig, _, name in figures},
+    )
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _load_many(paths, model, problems):
+    loaded = []
+    for path in paths:
+        result = load_file(path, model, problems)
+        if result is not None:
+            loaded.append(result)
+    return loaded
+
+
+def load_file(path: Path, model: type[BaseModel], problems: list[Problem]):
+    """Validate one file into ``model``; return (value, located, name) or None, adding problems."""
+    name = _display(path)
+    located, found = read_yaml(path, name)
+    if located is None:
+        problems += found
+        return None
+    if not isinstance(located.data, dict):
+        got = _describe(located.data)
+        problems.append(Problem(name, 1, 1, f"expected a mapping of 'key: value' lines at the top, got {got}",
+                                f"the top level holds keys such as: {', '.join(model.model_fields)}"))
+        return None
+    try:
+        return model.model_validate(located.data), located, name
+    except ValidationError as exc:
+        problems += [_problem_from_error(err, model, located, name) for err in exc.errors(include_url=False)]
+        return None
+
+
+def _load_reference(data_dir: Path, problems: list[Problem]):
+    parts: dict = {}
+    located: dict[str, tuple[Located, str]] = {}
+    for key in REFERENCE_FILES:
+        path = data_dir / f"{key}.yaml"
+        if not path.exists():
+            continue
+        before = len(problems)
+        result = load_file(path, schema.ReferenceData, problems)
+        if result is None:
+            continue
+        value, loc, name = result
+        extra = [k for k in loc.data if k != key]
+        if extra:
+            line, col = loc.where((extra[0],), key=True)
+            problems.append(Problem(name, line, col, f"unknown key '{extra[0]}': expected only '{key}' in {key}.yaml"))
+        if len(problems) == before:
+            parts[key] = getattr(value, key)
+            located[key] = (loc, name)
+    return schema.ReferenceData(**parts), located
+
+
+# -- turning pydantic errors into located messages ------------------------------------------
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _where_text(loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "top level"
+
+
+def _model_at(model: type[BaseModel], loc) -> tuple[type[BaseModel] | None, object]:
+    """Walk field annotations along ``loc``; return (model holding the last key, its annotation)."""
+    current: object = model
+    holder: type[BaseModel] | None = None
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return (current if isinstance(current, type) and issubclass(current, BaseModel) else None), None
+        holder = current
+        current = current.model_fields[part].annotation
+    return holder, current
+
+
+def _unwrap(annotation):
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def _choices(annotation) -> list[str]:
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is list:
+        annotation = _unwrap(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    return []
+
+
+def did_you_mean(value: object, choices) -> str | None:
+    """'did you mean 'x'?' for a near miss, or None."""
+    if not isinstance(value, str):
+        return None
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(value.lower().replace(" ", "-").replace("_", "-"), list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _problem_from_error(err: dict, model: type[BaseModel], located: Located, name: str) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    where = _where_text(loc)
+    value = err.get("input")
+    line, col = located.where(loc, key=kind == "extra_forbidden")
+    holder, annotation = _model_at(model, loc)
+    hint = None
+    if kind == "missing":
+        message = f"{where}: expected the field '{loc[-1]}', got nothing"
+        field_info = holder.model_fields.get(loc[-1]) if holder else None
+        hint = f"add '{loc[-1]}:' here ({field_info.description})" if field_info else None
+    elif kind == "extra_forbidden":
+        valid = list(holder.model_fields) if holder else []
+        message = f"{where}: unknown key '{loc[-1]}'"
+        hint = " ".join(filter(None, [did_you_mean(loc[-1], valid), f"valid keys: {', '.join(valid)}" if valid else None]))
+    elif kind == "literal_error":
+        choices = _choices(annotation)
+        message = f"{where}: expected one of {', '.join(choices)}; got {_describe(value)}"
+        hint = did_you_mean(value, choices) or "choose one of the values listed"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = f"{where}: expected a mapping of 'key: value' lines, got {_describe(value)}"
+        if holder is not None or annotation is not None:
+            target = _unwrap(annotation) if annotation is not None else None
+            if isinstance(target, type) and issubclass(target, BaseModel):
+                hint = f"keys: {', '.join(target.model_fields)}"
+    elif kind == "list_type":
+        message = f"{where}: expected a list (lines starting with '- '), got {_describe(value)}"
+    elif kind == "string_type":
+        message = f"{where}: expected text, got {_describe(value)}"
+        if isinstance(value, (int, float, bool)):
+            hint = f'put it in quotes: "{value if not isinstance(value, bool) else str(value).lower()}"'
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"{where}: expected a whole number, got {_describe(value)}"
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"{where}: expected true or false, got {_describe(value)}"
+    elif kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        if pattern == schema.SLUG:
+            message = f"{where}: expected a kebab-case id (lower-case letters, digits, single hyphens), got {_describe(value)}"
+            if isinstance(value, str):
+                slug = "-".join(filter(None, "".join(c if c.isalnum() else "-" for c in value.lower()).split("-")))
+                hint = f"try '{slug}'" if slug else None
+        else:
+            message = f"{where}: expected text matching {pattern}, got {_describe(value)}"
+            if loc[-1] == "as_of":
+                hint = 'write a year, year-month or date in quotes, e.g. "2003-05"'
+    else:
+        message = f"{where}: {err['msg'][0].lower() + err['msg'][1:]}, got {_describe(value)}"
+        if kind == "value_error":
+            message = f"{where}: {err['msg'].removeprefix('Value error, ')}"
+    return Problem(name, line, col, message, hint)
+
+
+# -- checks across files ---------------------------------------------------------------------
+
+class _Checker:
+    """References between and within files: ids, endpoints, regions, glossary, tours."""
+
+    def __init__(self, figures, bodies_files, reference, ref_located):
+        self.figures = figures
+        self.bodies_files = bodies_files
+        self.reference = reference
+        self.ref_located = ref_located
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.bodies: dict[str, schema.Node] = {}
+        self.body_where: dict[str, str] = {}
+
+    def error(self, name, located: Located, loc, message, hint=None, key=False):
+        line, col = located.where(loc, key=key)
+        self.errors.append(Problem(name, line, col, message, hint))
+
+    def warn(self, name, located: Located, loc, message, hint=None):
+        line, col = located.where(loc)
+        self.warnings.append(Problem(name, line, col, message, hint, severity="warning"))
+
+    def run(self) -> None:
+        self._check_bodies()
+        local_where: dict[str, str] = {}
+        used: set[str] = set()
+        for fig, located, name in self.figures:
+            used |= {ref.id for ref in fig.shared}
+            self._check_figure(fig, located, name, local_where)
+        self._check_reference()
+        for body_file, located, name in self.bodies_files:
+            for i, body in enumerate(body_file.bodies):
+                if self.figures and body.id not in used:
+                    self.warn(name, located, ("bodies", i, "id"), f"bodies[{i}]: '{body.id}' is placed in no figure",
+                              "add it to a figure's 'shared:' list, or remove it")
+
+    def _check_bodies(self) -> None:
+        for body_file, located, name in self.bodies_files:
+            for i, body in enumerate(body_file.bodies):
+                loc = ("bodies", i)
+                if body.id in self.body_where:
+                    self.error(name, located, loc + ("id",), f"bodies[{i}].id: duplicate id '{body.id}'",
+                               f"first defined at {self.body_where[body.id]}")
+                    continue
+                line, col = located.where(loc + ("id",))
+                self.body_where[body.id] = f"{name}:{line}:{col}"
+                self.bodies[body.id] = body
+                if body.region is not None:
+                    self.error(name, located, loc + ("region",), f"bodies[{i}].region: expected no region on a shared body",
+                               "set the region in each figure's 'shared:' entry instead")
+                self._check_node_refs(body, located, name, loc)
+
+    def _check_node_refs(self, node, located, name, loc) -> None:
+        terms = {t.id for t in self.reference.glossary}
+        for j, term in enumerate(node.glossary):
+            if term not in terms:
+                self.error(name, located, loc + ("glossary", j),
+                           f"{_where_text(loc + ('glossary', j))}: expected a glossary term id, got '{term}'",
+                           did_you_mean(term, terms) or _known("glossary ids", terms))
+        sites = {w.id for w in self.reference.websites}
+        if node.website is not None and node.website not in sites:
+            self.error(name, located, loc + ("website",),
+                       f"{_where_text(loc + ('website',))}: expected a website id from websites.yaml, got '{node.website}'",
+                       did_you_mean(node.website, sites) or _known("website ids", sites))
+        if not node.pages:
+            self.warn(name, located, loc, f"{_where_text(loc)}: '{node.id}' cites no guide page",
+                      "add 'pages: [N]' with the page that describes it")
+
+    def _check_figure(self, fig, located, name, local_where) -> None:
+        ids: dict[str, tuple] = {}
+        regions = {}
+        for i, region in enumerate(fig.regions):
+            if region.id in regions:
+                self.error(name, located, ("regions", i, "id"), f"regions[{i}].id: duplicate region id '{region.id}'")
+            regions[region.id] = region
+        for i, ref in enumerate(fig.shared):
+            loc = ("shared", i)
+            if ref.id not in self.bodies:
+                self.error(name, located, loc + ("id",), f"shared[{i}].id: expected a body from data/bodies/, got '{ref.id}'",
+                           did_you_mean(ref.id, self.bodies) or _known("shared ids", self.bodies))
+            self._claim(ids, ref.id, loc, located, name)
+            self._check_region(ref.region, regions, located, name, loc)
+        for i, node in enumerate(fig.nodes):
+            loc = ("nodes", i)
+            if node.id in self.bodies:
+                self.error(name, located, loc + ("id",), f"nodes[{i}].id: '{node.id}' is a shared body",
+                           f"it is described at {self.body_where[node.id]}; place it with 'shared: [{{id: {node.id}}}]' instead")
+                continue
+            if node.id in local_where:
+                self.error(name, located, loc + ("id",), f"nodes[{i}].id: '{node.id}' is also defined in {local_where[node.id]}",
+                           "a body in several maps is described once: move it to data/bodies/ and list it under 'shared:'")
+            else:
+                line, col = located.where(loc + ("id",))
+                local_where[node.id] = f"{name}:{line}:{col}"
+            self._claim(ids, node.id, loc, located, name)
+            self._check_region(node.region, regions, located, name, loc)
+            self._check_node_refs(node, located, name, loc)
+        self._check_edges(fig, ids, located, name)
+        self._check_tours(fig, ids, located, name)
+
+    def _claim(self, ids, node_id, loc, located, name) -> None:
+        if node_id in ids:
+            line, col = located.where(ids[node_id] + ("id",))
+            self.error(name, located, loc + ("id",), f"{_where_text(loc + ('id',))}: duplicate id '{node_id}'",
+                       f"first used at line {line}, column {col}")
+        else:
+            ids[node_id] = loc
+
+    def _check_region(self, region, regions, located, name, loc) -> None:
+        if regions and region is None:
+            self.error(name, located, loc, f"{_where_text(loc)}: expected a region, got none",
+                       f"add 'region:' with one of: {', '.join(regions)}")
+        elif region is not None and region not in regions:
+            self.error(name, located, loc + ("region",), f"{_where_text(loc + ('region',))}: expected a region of this figure, got '{region}'",
+                       did_you_mean(region, regions) or _known("regions", regions))
+
+    def _check_edges(self, fig, ids, located, name) -> None:
+        seen: dict[tuple, int] = {}
+        linked: set[str] = set()
+        for i, edge in enumerate(fig.edges):
+            loc = ("edges", i)
+            for end in ("source", "target"):
+                value = getattr(edge, end)
+                if value not in ids:
+                    self.error(name, located, loc + (end,),
+                               f"edges[{i}].{end}: expected a node id in this figure, got '{value}'",
+                               " ".join(filter(None, [did_you_mean(value, ids), _known("known ids", ids)])))
+            key = (edge.source, edge.relation, edge.target)
+            if key in seen:
+                line, _ = located.where(("edges", seen[key]))
+                self.error(name, located, loc, f"edges[{i}]: duplicate edge {edge.source} {edge.relation} {edge.target}",
+                           f"first given at line {line}")
+            seen[key] = i
+            if edge.source == edge.target:
+                self.error(name, located, loc, f"edges[{i}]: expected two different nodes, got '{edge.source}' twice")
+            linked |= {edge.source, edge.target}
+        for node_id, loc in ids.items():
+            if node_id not in linked:
+                self.warn(name, located, loc + ("id",), f"{_where_text(loc)}: '{node_id}' has no edges in this figure",
+                          "add an edge, or remove the node")
+
+    def _check_tours(self, fig, ids, located, name) -> None:
+        edges = {f"{e.source} -> {e.target}" for e in fig.edges}
+        tour_ids: set[str] = set()
+        for t, tour in enumerate(fig.tours):
+            if tour.id in tour_ids:
+                self.error(name, located, ("tours", t, "id"), f"tours[{t}].id: duplicate tour id '{tour.id}'")
+            tour_ids.add(tour.id)
+            for s, step in enumerate(tour.steps):
+                for n, node_id in enumerate(step.nodes):
+                    if node_id not in ids:
+                        loc = ("tours", t, "steps", s, "nodes", n)
+                        self.error(name, located, loc, f"{_where_text(loc)}: expected a node id in this figure, got '{node_id}'",
+                                   did_you_mean(node_id, ids) or _known("known ids", ids))
+                for n, ref in enumerate(step.edges):
+                    if ref not in edges:
+                        loc = ("tours", t, "steps", s, "edges", n)
+                        self.error(name, located, loc, f"{_where_text(loc)}: expected an edge of this figure, got '{ref}'",
+                                   did_you_mean(ref, edges) or "write it as 'source -> target' for an edge listed under edges:")
+
+    def _check_reference(self) -> None:
+        all_ids = set(self.bodies)
+        for fig, _, _ in self.figures:
+            all_ids |= {n.id for n in fig.nodes}
+        for key, attr in (("glossary", "id"), ("websites", "id"), ("abbreviations", "abbr")):
+            if key not in self.ref_located:
+                continue
+            located, name = self.ref_located[key]
+            seen: dict[str, int] = {}
+            for i, item in enumerate(getattr(self.reference, key)):
+                value = getattr(item, attr)
+                if value in seen:
+                    line, _ = located.where((key, seen[value]))
+                    self.error(name, located, (key, i, attr), f"{key}[{i}].{attr}: duplicate '{value}'", f"first given at line {line}")
+                seen[value] = i
+                node = getattr(item, "node", None)
+                if node is not None and node not in all_ids:
+                    self.error(name, located, (key, i, "node"), f"{key}[{i}].node: expected a node id, got '{node}'",
+                               did_you_mean(node, all_ids) or "leave 'node' out if no map shows it")
+
+
+def _known(what: str, ids) -> str:
+    names = sorted(ids)
+    shown = ", ".join(names[:12]) + (f", ... ({len(names)} in all)" if len(names) > 12 else "")
+    return f"{what}: {shown}" if names else f"no {what} yet"

@@ -1,0 +1,319 @@
+"""Graphs and layouts to HTML strings. Writes nothing: ``site`` does that.
+
+pyvis builds the vis-network node, edge and option data; our own jinja2
+templates (autoescape on, data passed with ``|tojson``) make the pages.
+Only names ending in ``_html`` hold trusted markup.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+import jinja2
+import networkx as nx
+
+from .graph import edge_records
+from .layout import Layout
+from .loader import Project
+from .schema import KINDS, RELATIONS, Figure
+
+#: Okabe-Ito colours (safe for the common colour-vision deficiencies), each kind also with its own shape.
+BLUE, SKY, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, GREY = (
+    "#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#6B6B6B")
+KIND_STYLE: dict[str, tuple[str, str]] = {
+    "government-department": (BLUE, "box"),
+    "government-unit": (SKY, "box"),
+    "national-body": (PURPLE, "box"),
+    "regional-body": (ORANGE, "box"),
+    "local-body": (GREEN, "box"),
+    "nhs-body": (VERMILLION, "box"),
+    "partnership": (YELLOW, "hexagon"),
+    "community-group": (GREEN, "ellipse"),
+    "programme": (YELLOW, "ellipse"),
+    "fund": (ORANGE, "ellipse"),
+    "strategy": (BLUE, "database"),
+    "standard": (PURPLE, "database"),
+    "legislation": (GREY, "database"),
+    "service": (VERMILLION, "ellipse"),
+    "people": (SKY, "ellipse"),
+    "workforce-role": (PURPLE, "ellipse"),
+}
+#: Relation families: colour and line width; the label names the relation, so colour is never alone.
+MONEY = {"funds", "allocates-budget-to"}
+GOVERN = {"accountable-to", "sponsors", "leads", "coordinates", "scrutinises", "sets-framework-for", "originates-from"}
+BELONG = {"member-of", "part-of", "works-through", "subsumed-into"}
+SUPPORT = {"advises", "supports", "links-to", "works-with", "promotes"}
+
+
+def relation_colour(relation: str) -> str:
+    if relation in MONEY:
+        return "#A14A00"
+    if relation in GOVERN:
+        return "#005A8C"
+    if relation in BELONG:
+        return "#00704F"
+    if relation in SUPPORT:
+        return "#8A3B6E"
+    return "#444444"
+
+
+def _tint(hex_colour: str, amount: float = 0.72) -> str:
+    """Mix a colour with white, for fills that keep dark text readable."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    mix = [round(c + (255 - c) * amount) for c in (r, g, b)]
+    return "#" + "".join(f"{c:02x}" for c in mix)
+
+
+def sentence_object(label: str) -> str:
+    """A label as it reads mid-sentence: 'Local authorities' -> 'local authorities'; names keep capitals."""
+    words = label.split()
+    if len(label) > 1 and label[1].islower() and not any(w[:1].isupper() for w in words[1:]):
+        return label[0].lower() + label[1:]
+    return label
+
+
+@dataclass(frozen=True)
+class FigurePage:
+    figure: Figure
+    graph: nx.DiGraph
+    layout: Layout
+    url: str
+
+
+# -- vis-network data through pyvis -----------------------------------------------------------
+
+VIS_OPTIONS = {
+    "physics": {"enabled": False},
+    "layout": {"randomSeed": 1, "improvedLayout": False, "hierarchical": {"enabled": False}},
+    "interaction": {"hover": True, "tooltipDelay": 300, "navigationButtons": False, "keyboard": {"enabled": False},
+                    "multiselect": False, "zoomView": True, "dragNodes": False},
+    "nodes": {"font": {"size": 18, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
+                       "color": "#111111"},
+              "widthConstraint": {"maximum": 170}, "margin": 10, "borderWidth": 2, "borderWidthSelected": 4},
+    "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.08},
+              "font": {"size": 12, "align": "middle", "color": "#222222", "strokeWidth": 4, "strokeColor": "#ffffff"},
+              "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}}, "width": 1.5, "selectionWidth": 2},
+}
+
+
+def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
+    """vis-network nodes, edges and options, built with pyvis's Network."""
+    from pyvis.network import Network  # costs ~0.7 s to import: kept out of validate
+
+    net = Network(directed=True)
+    for node_id, attrs in sorted(graph.nodes(data=True)):
+        colour, shape = KIND_STYLE[attrs["kind"]]
+        x, y = layout.positions[node_id]
+        label = attrs["label"] if not attrs.get("acronym") else f"{attrs['label']} ({attrs['acronym']})"
+        node = {"id": node_id, "label": label, "x": x, "y": y, "shape": shape, "physics": False,
+                "color": {"background": _tint(colour), "border": colour,
+                          "highlight": {"background": _tint(colour, 0.45), "border": "#000000"},
+                          "hover": {"background": _tint(colour, 0.55), "border": colour}},
+                "group": attrs["kind"]}
+        net.nodes.append(node)
+        net.node_ids.append(node_id)
+        net.node_map[node_id] = node
+    for record in edge_records(graph):
+        colour = relation_colour(record["relation"])
+        net.edges.append({"id": record["id"], "from": record["source"], "to": record["target"],
+                          "label": RELATIONS[record["relation"]][2], "color": {"color": colour, "highlight": "#000000"},
+                          "dashes": record["evidence"] == "implied", "width": 2.5 if record["relation"] in MONEY else 1.5})
+    net.options = VIS_OPTIONS
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    return {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+
+
+# -- page contexts ----------------------------------------------------------------------------
+
+def page_url(figure_id: str) -> str:
+    return f"{figure_id}.html"
+
+
+def _website(project: Project, site_id: str | None):
+    if site_id is None:
+        return None
+    site = next(w for w in project.reference.websites if w.id == site_id)
+    printed = site.url.split("://", 1)[-1]
+    return {"name": site.name, "url": site.url, "printed": printed}
+
+
+def _expansion(project: Project, node_id: str, attrs: dict) -> str | None:
+    for item in project.reference.abbreviations:
+        if item.node == node_id and item.abbr == attrs.get("acronym"):
+            return item.expansion
+    return attrs["label"] if attrs.get("acronym") else None
+
+
+def node_details(project: Project, pages: dict[str, FigurePage], page: FigurePage, node_id: str) -> dict:
+    """Everything the details panel shows for one node."""
+    attrs = page.graph.nodes[node_id]
+    terms = {t.id: t for t in project.reference.glossary}
+    return {
+        "id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
+        "acronym_expansion": _expansion(project, node_id, attrs),
+        "kind": attrs["kind"], "kind_label": attrs["kind_label"], "level": attrs["level"],
+        "level_label": attrs["level_label"], "role": attrs["role"], "description": attrs.get("description"),
+        "facts": attrs["facts"],
+        "glossary": [{"id": t, "term": terms[t].term, "definition": terms[t].definition} for t in attrs["glossary"]],
+        "website": _website(project, attrs.get("website")), "pages": attrs["pages"], "note": attrs.get("note"),
+        "figure_note": attrs.get("figure_note"), "layer": attrs.get("layer"),
+        "also_in": [{"number": pages[f].figure.number, "title": pages[f].figure.title,
+                     "url": f"{pages[f].url}#node={node_id}"} for f in attrs["figures"] if f != page.figure.id and f in pages],
+    }
+
+
+def _edge_sentence(graph: nx.DiGraph, record: dict) -> dict:
+    source = graph.nodes[record["source"]]["label"]
+    target = graph.nodes[record["target"]]["label"]
+    return {"subject": source, "reading": record["reading"], "object": sentence_object(target)}
+
+
+def _search_entries(project: Project, pages: dict[str, FigurePage], page: FigurePage) -> list[dict]:
+    terms = {t.id: t.term for t in project.reference.glossary}
+    entries, seen = [], set()
+    ordered = [page] + [p for p in pages.values() if p is not page]
+    for other in ordered:
+        for node_id, attrs in sorted(other.graph.nodes(data=True)):
+            if node_id in seen:
+                continue
+            seen.add(node_id)
+            entries.append({"id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
+                            "terms": [terms[t] for t in attrs["glossary"]],
+                            "url": None if other is page else f"{other.url}#node={node_id}",
+                            "map": f"Figure {other.figure.number}" if other.figure.number else other.figure.title})
+    return entries
+
+
+def _legend(graph: nx.DiGraph) -> dict:
+    kinds: dict[str, int] = {}
+    for _, attrs in graph.nodes(data=True):
+        kinds[attrs["kind"]] = kinds.get(attrs["kind"], 0) + 1
+    relations: dict[str, int] = {}
+    implied = 0
+    for record in edge_records(graph):
+        relations[record["relation"]] = relations.get(record["relation"], 0) + 1
+        implied += record["evidence"] == "implied"
+    return {
+        "kinds": [{"id": k, "label": KINDS[k], "color": KIND_STYLE[k][0], "fill": _tint(KIND_STYLE[k][0]),
+                   "shape": KIND_STYLE[k][1], "count": kinds[k]} for k in KINDS if k in kinds],
+        "relations": [{"id": r, "label": RELATIONS[r][2], "dashes": False, "color": relation_colour(r),
+                       "count": relations[r]} for r in RELATIONS if r in relations],
+        "implied": implied,
+    }
+
+
+def _twin(graph: nx.DiGraph) -> list[dict]:
+    records = edge_records(graph)
+    twin = []
+    for node_id, attrs in sorted(graph.nodes(data=True), key=lambda item: (item[1]["label"].lower(), item[0])):
+        relations = []
+        for r in records:
+            if node_id not in (r["source"], r["target"]):
+                continue
+            direction = "out" if r["source"] == node_id else "in"
+            relations.append({"direction": direction, **_edge_sentence(graph, r),
+                              "other_id": r["target"] if direction == "out" else r["source"],
+                              "evidence": r["evidence"], "page": r["page"]})
+        twin.append({"id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
+                     "kind_label": attrs["kind_label"], "level_label": attrs["level_label"], "role": attrs["role"],
+                     "relations": relations})
+    return twin
+
+
+def figure_context(project: Project, pages: dict[str, FigurePage], page: FigurePage) -> dict:
+    """The context of one map page (see templates/figure.html)."""
+    fig, graph, layout = page.figure, page.graph, page.layout
+    edges = []
+    for r in edge_records(graph):
+        edges.append({"id": r["id"], "source": r["source"], "target": r["target"], "relation": r["relation"],
+                      "relation_label": RELATIONS[r["relation"]][2], "evidence": r["evidence"], "page": r["page"],
+                      "note": r.get("note"), **_edge_sentence(graph, r)})
+    page_data = {
+        "figure": {"id": fig.id, "number": fig.number, "title": fig.title, "as_of": fig.as_of},
+        "nodes": {node_id: node_details(project, pages, page, node_id) for node_id in sorted(graph.nodes)},
+        "edges": edges,
+        "vis": graph_to_vis_data(graph, layout),
+        "regions": [vars(box) for box in layout.regions if box.label],
+        "search": _search_entries(project, pages, page),
+        "tours": [tour.model_dump(mode="json") for tour in fig.tours],
+    }
+    for tour in page_data["tours"]:
+        for step in tour["steps"]:
+            step["edges"] = [_tour_edge_id(fig, ref) for ref in step["edges"]]
+    return {
+        "figure": {"id": fig.id, "number": fig.number, "title": fig.title, "caption": fig.caption, "page": fig.page,
+                   "as_of": fig.as_of, "as_of_note": fig.as_of_note, "source": source_line(fig),
+                   "drivers": [p.model_dump() for p in fig.drivers],
+                   "challenges": [p.model_dump() for p in fig.challenges]},
+        "legend": _legend(graph),
+        "twin": _twin(graph),
+        "page_data": page_data,
+        "regions": [{"id": r.id, "label": r.label, "description": r.description} for r in fig.regions],
+    }
+
+
+def _tour_edge_id(fig: Figure, ref: str) -> str:
+    source, target = ref.split(" -> ")
+    edge = next(e for e in fig.edges if e.source == source and e.target == target)
+    return f"{edge.source}--{edge.relation}--{edge.target}"
+
+
+def source_line(fig: Figure) -> str:
+    if fig.number is None:
+        return ""
+    page = f", p {fig.page}" if fig.page else ""
+    return (f"Figure {fig.number}{page} of Community renewal and mental health: a guide (King's Fund and NIMHE, 2003), "
+            "redrawn from the guide's text")
+
+
+def preview_svg_html(graph: nx.DiGraph, layout: Layout, width: int = 320, height: int = 200) -> str:
+    """A small SVG picture of a map from its computed layout (no browser needed)."""
+    margin = 60
+    scale = min((width - 8) / (layout.width + 2 * margin), (height - 8) / (layout.height + 2 * margin))
+    dx = (width - (layout.width + 2 * margin) * scale) / 2
+    dy = (height - (layout.height + 2 * margin) * scale) / 2
+
+    def pt(x: float, y: float) -> tuple[str, str]:
+        return f"{dx + (x + margin) * scale:.1f}", f"{dy + (y + margin) * scale:.1f}"
+
+    parts = [f'<svg class="preview" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'role="img" aria-label="{escape(graph.graph.get("title", ""))}: preview of the map" '
+             'xmlns="http://www.w3.org/2000/svg">', f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
+    for box in layout.regions:
+        x, y = pt(box.x, box.y)
+        parts.append(f'<rect x="{x}" y="{y}" width="{box.width * scale:.1f}" height="{box.height * scale:.1f}" '
+                     f'rx="3" fill="{"#fff8e1" if box.inset else "#f3f5f8"}" stroke="#c5ccd6"/>')
+    for record in edge_records(graph):
+        (x1, y1), (x2, y2) = pt(*layout.positions[record["source"]]), pt(*layout.positions[record["target"]])
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#9aa3ad" stroke-width="0.8"/>')
+    for node_id, attrs in sorted(graph.nodes(data=True)):
+        colour, shape = KIND_STYLE[attrs["kind"]]
+        x, y = pt(*layout.positions[node_id])
+        w, h = 150 * scale, 44 * scale
+        if shape == "box":
+            parts.append(f'<rect x="{float(x) - w / 2:.1f}" y="{float(y) - h / 2:.1f}" width="{w:.1f}" height="{h:.1f}" '
+                         f'fill="{_tint(colour)}" stroke="{colour}" stroke-width="1"/>')
+        else:
+            parts.append(f'<ellipse cx="{x}" cy="{y}" rx="{w / 2:.1f}" ry="{h / 2:.1f}" '
+                         f'fill="{_tint(colour)}" stroke="{colour}" stroke-width="1"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# -- templates --------------------------------------------------------------------------------
+
+def make_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("policymap", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_page(env: jinja2.Environment, template: str, context: dict) -> str:
+    return env.get_template(template).render(**context)

@@ -1,0 +1,244 @@
+"""The data model of a policy map: pydantic models and closed vocabularies.
+
+No I/O here: ``loader`` reads YAML and validates it into these models.
+Every field carries a description; ``policymap schema`` exports them as
+JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG)
+
+Slug = Annotated[
+    str,
+    Field(pattern=SLUG, description="A kebab-case id: lower-case letters, digits and single hyphens."),
+]
+Page = Annotated[int, Field(ge=1, le=999, description="A page number in the printed guide.")]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+#: Kinds of node, with the label shown in legends and panels.
+KINDS: dict[str, str] = {
+    "government-department": "Government department",
+    "government-unit": "Unit within a department",
+    "national-body": "National body",
+    "regional-body": "Regional body",
+    "local-body": "Local body",
+    "nhs-body": "NHS body",
+    "partnership": "Partnership",
+    "programme": "Programme",
+    "fund": "Fund",
+    "strategy": "Strategy or plan",
+    "standard": "Standard or framework",
+    "legislation": "Legislation",
+    "community-group": "Community or voluntary group",
+    "service": "Service or team",
+    "people": "People",
+    "workforce-role": "Workforce role",
+}
+
+#: Levels of government, from the top down.
+LEVELS: dict[str, str] = {
+    "national": "National",
+    "regional": "Regional",
+    "local": "Local",
+    "neighbourhood": "Neighbourhood",
+}
+
+#: Relations: (reading after a singular subject, reading after a plural subject, legend label).
+RELATIONS: dict[str, tuple[str, str, str]] = {
+    "commissions": ("commissions", "commission", "commissions"),
+    "provides": ("provides", "provide", "provides"),
+    "funds": ("funds", "fund", "funds"),
+    "allocates-budget-to": ("allocates budgets to", "allocate budgets to", "allocates budget to"),
+    "accountable-to": ("is accountable to", "are accountable to", "accountable to"),
+    "sponsors": ("sponsors", "sponsor", "sponsors"),
+    "implements": ("implements", "implement", "implements"),
+    "develops-and-monitors": ("develops and monitors", "develop and monitor", "develops and monitors"),
+    "advises": ("advises", "advise", "advises"),
+    "works-through": ("works through", "work through", "works through"),
+    "works-with": ("works with", "work with", "works with"),
+    "member-of": ("is a member of", "are members of", "member of"),
+    "part-of": ("is part of", "are part of", "part of"),
+    "links-to": ("links to", "link to", "links to"),
+    "subsumed-into": ("was subsumed into", "were subsumed into", "subsumed into"),
+    "leads": ("leads", "lead", "leads"),
+    "supports": ("supports", "support", "supports"),
+    "administers": ("administers", "administer", "administers"),
+    "employs": ("employs", "employ", "employs"),
+    "coordinates": ("co-ordinates", "co-ordinate", "co-ordinates"),
+    "originates-from": ("originates from", "originate from", "originates from"),
+    "sets-framework-for": ("sets the framework for", "set the framework for", "sets framework for"),
+    "scrutinises": ("scrutinises", "scrutinise", "scrutinises"),
+    "promotes": ("promotes", "promote", "promotes"),
+}
+
+#: The layers of influence on health of the guide's Figure 1.
+LAYERS: dict[str, str] = {
+    "upstream": "Upstream: general socio-economic, cultural and environmental conditions",
+    "midstream": "Midstream: living and working conditions, social and community influences",
+    "downstream": "Downstream: individual lifestyle factors and services to individuals",
+}
+
+Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+Level = Literal[tuple(LEVELS)]  # type: ignore[valid-type]
+Relation = Literal[tuple(RELATIONS)]  # type: ignore[valid-type]
+Layer = Literal[tuple(LAYERS)]  # type: ignore[valid-type]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Fact(_Model):
+    """A figure or fact from the guide, with its page."""
+
+    text: Text = Field(description="The fact in your own words, e.g. 'Covers the 88 most deprived local authority areas.'")
+    page: Page = Field(description="The guide page that gives the fact.")
+
+
+class Point(_Model):
+    """A sentence about a figure (a driver for change or a challenge), with its page."""
+
+    text: Text = Field(description="One point in your own words.")
+    page: Page = Field(description="The guide page it comes from.")
+
+
+class Node(_Model):
+    """An organisation, body, programme, fund, plan, standard or group."""
+
+    id: Slug = Field(description="Unique id, kebab-case; the same body keeps the same id in every map.")
+    label: Text = Field(max_length=120, description="The name as a newcomer would read it, e.g. 'Primary care trusts'.")
+    acronym: str | None = Field(default=None, max_length=20, description="The guide's abbreviation, e.g. 'PCT'.")
+    plural: bool = Field(default=False, description="True when the label names many bodies ('Primary care trusts'), so relations read 'commission' not 'commissions'.")
+    kind: Kind = Field(description="What sort of thing this is: " + ", ".join(KINDS) + ".")
+    level: Level = Field(description="Where it works: " + ", ".join(LEVELS) + ".")
+    region: Slug | None = Field(default=None, description="The figure region it sits in (an id from the figure's regions). Not used in shared bodies: a figure places them.")
+    layer: Layer | None = Field(default=None, description="Figure 1 layer of influence on health, where the guide gives one: upstream, midstream or downstream.")
+    role: Text = Field(max_length=600, description="One or two plain sentences: what this body does in this system.")
+    description: str | None = Field(default=None, max_length=2000, description="Optional longer description, in your own words.")
+    facts: list[Fact] = Field(default_factory=list, description="Figures from the guide, each with its page.")
+    glossary: list[Slug] = Field(default_factory=list, description="Ids of glossary terms (data/glossary.yaml) that explain this body.")
+    website: Slug | None = Field(default=None, description="Id of its Section 5 website entry (data/websites.yaml).")
+    pages: list[Page] = Field(default_factory=list, description="Guide pages that describe it.")
+    note: str | None = Field(default=None, max_length=2000, description="An editorial note: how an ambiguity in the guide was decided, or what has changed since.")
+
+
+class SharedRef(_Model):
+    """A shared body (from data/bodies/) placed in this figure."""
+
+    id: Slug = Field(description="Id of a body defined in data/bodies/*.yaml.")
+    region: Slug | None = Field(default=None, description="The figure region it sits in.")
+    note: str | None = Field(default=None, max_length=2000, description="What is particular to this body in this figure.")
+
+
+class Edge(_Model):
+    """A relation from one node to another, read as 'source relation target'."""
+
+    source: Slug = Field(description="Id of the node the sentence starts with.")
+    target: Slug = Field(description="Id of the node the sentence ends with.")
+    relation: Relation = Field(description="The relation: " + ", ".join(RELATIONS) + ".")
+    evidence: Literal["stated", "implied"] = Field(description="'stated' when the guide says it in so many words; 'implied' when it only follows from the text.")
+    page: Page = Field(description="The guide page that states or implies it.")
+    note: str | None = Field(default=None, max_length=2000, description="Optional comment shown with the relation.")
+
+
+class Region(_Model):
+    """A part of a figure's composition, placed on a grid of columns and rows."""
+
+    id: Slug = Field(description="Region id, referenced by nodes' region field.")
+    label: Text = Field(max_length=120, description="Heading shown for the region.")
+    description: str | None = Field(default=None, max_length=1000, description="What this part of the figure holds.")
+    column: int = Field(default=0, ge=0, le=20, description="Grid column of the region, from the left, counting from 0.")
+    row: int = Field(default=0, ge=0, le=20, description="Grid row of the region, from the top, counting from 0.")
+    inset: bool = Field(default=False, description="True for an inset box, drawn with a frame.")
+
+
+class Step(_Model):
+    """One step of a guided tour."""
+
+    title: Text = Field(max_length=160, description="Step heading.")
+    text: Text = Field(max_length=1200, description="What to say at this step, in your own words.")
+    nodes: list[Slug] = Field(min_length=1, description="Ids of the nodes to highlight.")
+    edges: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+ -> [a-z0-9-]+$")]] = Field(
+        default_factory=list, description="Edges to highlight, written 'source -> target'."
+    )
+
+
+class Tour(_Model):
+    """A guided walk through a map, step by step."""
+
+    id: Slug = Field(description="Tour id, used in links (#tour=<id>&step=<n>).")
+    title: Text = Field(max_length=160, description="Tour title shown in the tours menu.")
+    steps: list[Step] = Field(min_length=1, description="The ordered steps.")
+
+
+class Figure(_Model):
+    """One map: a figure of the guide, or a new map."""
+
+    id: Slug = Field(description="Map id, kebab-case; also the page's file name.")
+    number: int | None = Field(default=None, ge=1, le=99, description="Its figure number in the guide (2, 3, 4); omit for new maps.")
+    title: Text = Field(max_length=160, description="The map's title.")
+    caption: Text = Field(max_length=800, description="A short caption in your own words.")
+    page: Page | None = Field(default=None, description="The guide page of the figure.")
+    as_of: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="When the structures shown were current: YYYY, YYYY-MM or YYYY-MM-DD.")
+    as_of_note: str | None = Field(default=None, max_length=1000, description="What has changed since then, in a sentence or two.")
+    regions: list[Region] = Field(default_factory=list, description="The parts of the figure's composition.")
+    shared: list[SharedRef] = Field(default_factory=list, description="Shared bodies (data/bodies/) that appear in this map.")
+    nodes: list[Node] = Field(default_factory=list, description="Bodies that belong to this map only.")
+    edges: list[Edge] = Field(default_factory=list, description="Relations between nodes of this map.")
+    drivers: list[Point] = Field(default_factory=list, description="The figure's key drivers for change.")
+    challenges: list[Point] = Field(default_factory=list, description="The figure's key challenges.")
+    tours: list[Tour] = Field(default_factory=list, description="Guided tours of this map.")
+
+
+class BodiesFile(_Model):
+    """A file of bodies that recur across maps (data/bodies/*.yaml)."""
+
+    bodies: list[Node] = Field(description="Bodies described once and placed by each figure's 'shared' list.")
+
+
+class GlossaryTerm(_Model):
+    """A glossary entry."""
+
+    id: Slug = Field(description="Term id, referenced from nodes' glossary lists.")
+    term: Text = Field(max_length=120, description="The term as printed.")
+    definition: Text = Field(description="What it means, in your own words.")
+    page: Page = Field(description="The guide page of the entry.")
+
+
+class Abbreviation(_Model):
+    """An entry of the guide's list of abbreviations and acronyms."""
+
+    abbr: str = Field(min_length=1, max_length=20, description="The abbreviation, e.g. 'LSP'.")
+    expansion: Text = Field(max_length=200, description="What it stands for.")
+    node: Slug | None = Field(default=None, description="Id of the node it names, if one is mapped.")
+
+
+class Website(_Model):
+    """A website listed in the guide's Section 5 (historic: many no longer resolve)."""
+
+    id: Slug = Field(description="Website id, referenced from nodes' website field.")
+    name: Text = Field(max_length=200, description="The organisation or resource named.")
+    url: str = Field(max_length=500, description="The address as printed, with http:// or https:// added; only http(s) and mailto links are allowed.")
+    heading: str | None = Field(default=None, max_length=120, description="The Section 5 heading it appears under.")
+
+    @field_validator("url")
+    @classmethod
+    def _safe_scheme(cls, value: str) -> str:
+        if not re.match(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", value):
+            raise ValueError(f"expected an http(s):// or mailto: link, got {value!r}")
+        return value
+
+
+class ReferenceData(_Model):
+    """Glossary, abbreviations and websites (data/glossary.yaml, data/abbreviations.yaml, data/websites.yaml)."""
+
+    glossary: list[GlossaryTerm] = Field(default_factory=list, description="Glossary terms.")
+    abbreviations: list[Abbreviation] = Field(default_factory=list, description="Abbreviations and acronyms.")
+    websites: list[Website] = Field(default_factory=list, description="Section 5 websites.")

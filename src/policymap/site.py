@@ -1,0 +1,150 @@
+"""``build_site``: gather every page in memory, then write ``site/`` in one swap.
+
+Like mkdocs' build, nothing is written until every page has rendered; the new
+site is written to a temporary folder beside the output and swapped in, so a
+failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from .errors import BuildAborted
+from .graph import build_graph
+from .layout import compute_layout
+from .loader import Project, load_project
+from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
+                     source_line)
+
+SITE_TITLE = "policymap"
+ABOUT = ("These maps redraw the three 'aerial view' figures of Community renewal and mental health "
+         "(King's Fund and the National Institute for Mental Health in England, 2003): who plans, pays for and "
+         "provides mental health services, how renewal and regeneration money flows, and where local strategic "
+         "partnerships fit. Click any body to read its role, its links and where the guide says so. Structures "
+         "are shown as they were in 2003; each map says what has changed since.")
+
+
+@dataclass
+class BuildReport:
+    out_dir: Path
+    pages: list[str] = field(default_factory=list)
+    warnings: int = 0
+
+    def summary(self) -> str:
+        return f"built {len(self.pages)} pages into {self.out_dir}/ ({self.warnings} warnings)"
+
+
+def gather_pages(project: Project) -> dict[str, FigurePage]:
+    pages = {}
+    for fig in project.figures:
+        graph = build_graph(project, fig)
+        pages[fig.id] = FigurePage(fig, graph, compute_layout(graph, fig.regions), page_url(fig.id))
+    return pages
+
+
+def _nav(pages: dict[str, FigurePage], current: str) -> list[dict]:
+    items = [{"url": "index.html", "label": "All maps"}]
+    items += [{"url": p.url, "label": f"Figure {p.figure.number}" if p.figure.number else p.figure.title}
+              for p in pages.values()]
+    items.append({"url": "glossary.html", "label": "Glossary"})
+    return [dict(item, current=item["url"] == current) for item in items]
+
+
+def _first_page_of(pages: dict[str, FigurePage], node_id: str) -> str | None:
+    for page in pages.values():
+        if node_id in page.graph:
+            return f"{page.url}#node={node_id}"
+    return None
+
+
+def render_site(project: Project) -> dict[str, str]:
+    """Every page of the site, by file name."""
+    env = make_environment()
+    pages = gather_pages(project)
+    common = {"root": "", "site_title": SITE_TITLE}
+    out: dict[str, str] = {}
+    for page in pages.values():
+        context = figure_context(project, pages, page)
+        out[page.url] = render_page(env, "figure.html", {**common, **context, "page_title": page.figure.title,
+                                                         "nav": _nav(pages, page.url)})
+    maps = [{"id": p.figure.id, "url": p.url, "number": p.figure.number, "title": p.figure.title,
+             "caption": p.figure.caption, "as_of": p.figure.as_of, "as_of_note": p.figure.as_of_note,
+             "node_count": p.graph.number_of_nodes(), "edge_count": len(p.figure.edges),
+             "preview_svg_html": preview_svg_html(p.graph, p.layout), "source": source_line(p.figure)}
+            for p in pages.values()]
+    out["index.html"] = render_page(env, "index.html", {**common, "page_title": "Maps", "maps": maps,
+                                                        "glossary_url": "glossary.html", "about": ABOUT,
+                                                        "nav": _nav(pages, "index.html")})
+    out["glossary.html"] = render_page(env, "glossary.html", {**common, **glossary_context(project, pages),
+                                                              "page_title": "Glossary and abbreviations",
+                                                              "nav": _nav(pages, "glossary.html")})
+    return out
+
+
+def glossary_context(project: Project, pages: dict[str, FigurePage]) -> dict:
+    nodes = {}
+    for page in pages.values():
+        for node_id, attrs in page.graph.nodes(data=True):
+            nodes.setdefault(node_id, attrs)
+    terms = []
+    for term in sorted(project.reference.glossary, key=lambda t: t.term.lower()):
+        users = sorted((a["label"], n) for n, a in nodes.items() if term.id in a["glossary"])
+        terms.append({"id": term.id, "term": term.term, "definition": term.definition, "page": term.page,
+                      "used_by": [{"label": label, "url": _first_page_of(pages, n)} for label, n in users]})
+    abbreviations = []
+    for item in sorted(project.reference.abbreviations, key=lambda a: a.abbr.lower()):
+        links = []
+        if item.node and item.node in nodes:
+            links.append({"label": nodes[item.node]["label"], "url": _first_page_of(pages, item.node)})
+        abbreviations.append({"abbr": item.abbr, "expansion": item.expansion, "links": links})
+    websites = [{"name": w.name, "url": w.url, "printed": w.url.split("://", 1)[-1], "heading": w.heading}
+                for w in project.reference.websites]
+    return {"terms": terms, "abbreviations": abbreviations, "websites": websites}
+
+
+def build_site(data_dir, out_dir, strict: bool = False, echo: Callable[[str], None] = lambda line: None) -> BuildReport:
+    """Validate ``data_dir`` and replace ``out_dir`` with the built site, or change nothing."""
+    project = load_project(data_dir)
+    for warning in project.warnings:
+        echo(warning.format())
+    if strict and project.warnings:
+        raise BuildAborted(f"{len(project.warnings)} warnings with --strict; the site was not changed.")
+    files = render_site(project)
+    out_dir = Path(out_dir)
+    write_site(files, out_dir)
+    return BuildReport(out_dir, sorted(files), len(project.warnings))
+
+
+def write_site(files: dict[str, str], out_dir: Path) -> None:
+    """Write pages and assets to a temporary folder, then swap it in for ``out_dir``."""
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        for name, text in sorted(files.items()):
+            (tmp / name).write_text(text, encoding="utf-8", newline="\n")
+        _copy_static(tmp / "assets")
+        old = out_dir.with_name(f".{out_dir.name}-old")
+        if old.exists():
+            shutil.rmtree(old)
+        if out_dir.exists():
+            os.replace(out_dir, old)
+        os.replace(tmp, out_dir)
+        os.chmod(out_dir, 0o755)
+        if old.exists():
+            shutil.rmtree(old)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+
+
+def _copy_static(target: Path) -> None:
+    static = resources.files("policymap") / "static"
+    with resources.as_file(static) as source:
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.map", ".*"))

@@ -1,0 +1,164 @@
+"""Safe, located YAML reading.
+
+PyYAML's ``safe_load`` keeps the last of two duplicate keys silently, expands
+aliases without limit and throws away line numbers. ``read_yaml`` composes the
+document itself and walks the node tree once, so it can reject duplicate keys
+and odd tags, cap the expanded size, and remember where every value starts.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+
+MAX_BYTES = 512 * 1024
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+
+Loc = tuple  # a path into the data: ("nodes", 3, "kind")
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class Located:
+    """Parsed data plus the (line, col) of every value and key, counted from 1."""
+
+    data: object
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
+        """The position of ``loc``, or of the nearest enclosing value that exists."""
+        loc = tuple(loc)
+        if key and loc in self.keys:
+            return self.keys[loc]
+        while loc not in self.values and loc:
+            loc = loc[:-1]
+        return self.values.get(loc, (1, 1))
+
+
+class _Abort(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, list[Problem]]:
+    """Read one YAML file; return its located data, or None and the problems found."""
+    name = display or str(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(name, 1, 1, f"file is {len(raw):,} bytes: expected at most {MAX_BYTES:,}",
+                              "split it into smaller files, or check it is the right file")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(name, line, col, f"expected UTF-8 text, got the byte 0x{raw[exc.start]:02x}",
+                              "save the file with UTF-8 encoding")]
+    problems = _tab_problems(text, name)
+    if problems:
+        return None, problems
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        return None, [Problem(name, mark.line + 1, mark.column + 1, f"YAML syntax error: {what}",
+                              "check the indentation and that every 'key: value' has a space after the colon")]
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, [Problem(name, 1, 1, "expected a mapping of 'key: value' lines, got an empty file",
+                              "see data/figures/ for an example, or run 'policymap new MAP_ID'")]
+    located = Located(None)
+    walker = _Walker(name, loader, located)
+    try:
+        located.data = walker.walk(root, (), 0)
+    except _Abort as stop:
+        return None, [stop.problem]
+    if walker.problems:
+        return None, walker.problems
+    return located, []
+
+
+def _tab_problems(text: str, name: str) -> list[Problem]:
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return [Problem(name, number, indent.index("\t") + 1,
+                            "expected spaces for indentation, got a tab character",
+                            "YAML indents with spaces only: replace the tab with spaces")]
+    return []
+
+
+class _Walker:
+    def __init__(self, name: str, loader: yaml.SafeLoader, located: Located):
+        self.name = name
+        self.loader = loader
+        self.located = located
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def walk(self, node, loc: Loc, depth: int):
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            line, col = _mark(node)
+            raise _Abort(Problem(self.name, line, col,
+                                 f"expected at most {MAX_NODES:,} values nested at most {MAX_DEPTH} deep, "
+                                 "got more (aliases such as *name expand too far)",
+                                 "write the values out instead of repeating anchors and aliases"))
+        self.located.values[loc] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag not in _PLAIN_TAGS:
+            line, col = _mark(node)
+            raise _Abort(Problem(self.name, line, col, f"expected plain text, a number or true/false, got the tag {node.tag}",
+                                 "remove the '!' tag"))
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            value = value.isoformat()
+        return value
+
+    def _mapping(self, node, loc: Loc, depth: int) -> dict:
+        if node.tag != "tag:yaml.org,2002:map":
+            line, col = _mark(node)
+            raise _Abort(Problem(self.name, line, col, f"expected a plain mapping, got the tag {node.tag}",
+                                 "remove the '!' tag; merge keys (<<) are not supported"))
+        result: dict = {}
+        first: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, col = _mark(key_node)
+                raise _Abort(Problem(self.name, line, col, "expected a plain key, got a list or mapping as a key"))
+            key = self.loader.construct_object(key_node)
+            if key in first:
+                line, col = _mark(key_node)
+                self.problems.append(Problem(
+                    self.name, line, col, f"duplicate key '{key}': expected each key once per mapping",
+                    f"'{key}' is first defined at line {first[key][0]}; remove one of them"))
+                continue
+            first[key] = _mark(key_node)
+            self.located.keys[loc + (key,)] = first[key]
+            result[key] = self.walk(value_node, loc + (key,), depth + 1)
+        return result
