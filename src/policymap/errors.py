@@ -41,7 +41,7 @@ class FigureError(PolicymapError):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         count = len(self.problems)
-        summary = f"{count} error{'s' if count != 1 else ''} found; nothing was written."
+        summary = f"{count} error{'s' if count != 1 else ''} found."
         super().__init__("\n".join(p.format() for p in self.problems) + "\n" + summary)
 
 

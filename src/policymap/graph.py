@@ -26,6 +26,7 @@ def reading(relation: str, plural: bool) -> str:
 
 def _node_attrs(node: Node) -> dict:
     attrs = node.model_dump(mode="json")
+    del attrs["id"]  # the node key; node-link data writes it as "id"
     attrs["facts"] = [dict(f) for f in attrs["facts"]]
     attrs["kind_label"] = KINDS[node.kind]
     attrs["level_label"] = LEVELS[node.level]

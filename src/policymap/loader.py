@@ -62,10 +62,15 @@ def load_project(data_dir: str | os.PathLike) -> Project:
         raise FigureError([Problem(_display(data_dir), 1, 1,
                                    "expected a data folder with a figures/ folder of YAML maps, got none",
                                    "pass the folder that holds figures/, e.g. 'policymap validate data'")])
-    figures = _load_many(sorted((data_dir / "figures").glob("*.yaml")), schema.Figure, problems)
-    bodies_files = _load_many(sorted((data_dir / "bodies").glob("*.yaml")), schema.BodiesFile, problems)
+    figure_paths = sorted((data_dir / "figures").glob("*.yaml"))
+    body_paths = sorted((data_dir / "bodies").glob("*.yaml"))
+    figures = _load_many(figure_paths, schema.Figure, problems)
+    bodies_files = _load_many(body_paths, schema.BodiesFile, problems)
+    complete = {"figures": len(figures) == len(figure_paths), "bodies": len(bodies_files) == len(body_paths)}
     reference, ref_located = _load_reference(data_dir, problems)
-    checker = _Checker(figures, bodies_files, reference, ref_located)
+    for key in REFERENCE_FILES:
+        complete[key] = key in ref_located or not (data_dir / f"{key}.yaml").exists()
+    checker = _Checker(figures, bodies_files, reference, ref_located, complete)
     checker.run()
     problems += checker.errors
     if problems:
@@ -272,7 +277,9 @@ def _problem_from_error(err: dict, model: type[BaseModel], located: Located, nam
 class _Checker:
     """References between and within files: ids, endpoints, regions, glossary, tours."""
 
-    def __init__(self, figures, bodies_files, reference, ref_located):
+    def __init__(self, figures, bodies_files, reference, ref_located, complete):
+        # A file that failed to load must not cause a second wave of "unknown id" errors elsewhere.
+        self.complete = complete
         self.figures = figures
         self.bodies_files = bodies_files
         self.reference = reference
@@ -323,12 +330,12 @@ class _Checker:
     def _check_node_refs(self, node, located, name, loc) -> None:
         terms = {t.id for t in self.reference.glossary}
         for j, term in enumerate(node.glossary):
-            if term not in terms:
+            if term not in terms and self.complete["glossary"]:
                 self.error(name, located, loc + ("glossary", j),
                            f"{_where_text(loc + ('glossary', j))}: expected a glossary term id, got '{term}'",
                            did_you_mean(term, terms) or _known("glossary ids", terms))
         sites = {w.id for w in self.reference.websites}
-        if node.website is not None and node.website not in sites:
+        if node.website is not None and node.website not in sites and self.complete["websites"]:
             self.error(name, located, loc + ("website",),
                        f"{_where_text(loc + ('website',))}: expected a website id from websites.yaml, got '{node.website}'",
                        did_you_mean(node.website, sites) or _known("website ids", sites))
@@ -345,7 +352,7 @@ class _Checker:
             regions[region.id] = region
         for i, ref in enumerate(fig.shared):
             loc = ("shared", i)
-            if ref.id not in self.bodies:
+            if ref.id not in self.bodies and self.complete["bodies"]:
                 self.error(name, located, loc + ("id",), f"shared[{i}].id: expected a body from data/bodies/, got '{ref.id}'",
                            did_you_mean(ref.id, self.bodies) or _known("shared ids", self.bodies))
             self._claim(ids, ref.id, loc, located, name)
@@ -356,10 +363,10 @@ class _Checker:
                 self.error(name, located, loc + ("id",), f"nodes[{i}].id: '{node.id}' is a shared body",
                            f"it is described at {self.body_where[node.id]}; place it with 'shared: [{{id: {node.id}}}]' instead")
                 continue
-            if node.id in local_where:
+            if node.id in local_where and not local_where[node.id].startswith(f"{name}:"):
                 self.error(name, located, loc + ("id",), f"nodes[{i}].id: '{node.id}' is also defined in {local_where[node.id]}",
                            "a body in several maps is described once: move it to data/bodies/ and list it under 'shared:'")
-            else:
+            elif node.id not in local_where:
                 line, col = located.where(loc + ("id",))
                 local_where[node.id] = f"{name}:{line}:{col}"
             self._claim(ids, node.id, loc, located, name)
@@ -444,7 +451,7 @@ class _Checker:
                     self.error(name, located, (key, i, attr), f"{key}[{i}].{attr}: duplicate '{value}'", f"first given at line {line}")
                 seen[value] = i
                 node = getattr(item, "node", None)
-                if node is not None and node not in all_ids:
+                if node is not None and node not in all_ids and self.complete["figures"] and self.complete["bodies"]:
                     self.error(name, located, (key, i, "node"), f"{key}[{i}].node: expected a node id, got '{node}'",
                                did_you_mean(node, all_ids) or "leave 'node' out if no map shows it")
 

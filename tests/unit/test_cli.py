@@ -1,0 +1,76 @@
+"""The command line through click's CliRunner: exit codes and messages."""
+
+import json
+import subprocess
+import sys
+
+import networkx as nx
+from click.testing import CliRunner
+
+from policymap.cli import cli
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_validate_prints_one_line_per_map(good_copy):
+    result = run("validate", "data")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "data/figures/funding.yaml: funding (Figure 7): 4 nodes, 3 edges, 0 warnings"
+    assert lines[1] == "data/figures/partners.yaml: partners (Figure 8): 3 nodes, 2 edges, 0 warnings"
+
+
+def test_validate_content_error_exits_1(good_copy):
+    path = good_copy / "figures" / "funding.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("relation: member-of", "relation: memberof"), encoding="utf-8")
+    result = run("validate", "data")
+    assert result.exit_code == 1
+    assert "data/figures/funding.yaml:51:15: edges[1].relation:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_usage_error_exits_2(good_copy):
+    assert run("validate", "--no-such-flag").exit_code == 2
+
+
+def test_validate_strict_fails_on_warnings(good_copy):
+    path = good_copy / "figures" / "partners.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    pages: [23]\n", ""), encoding="utf-8")
+    assert run("validate", "data").exit_code == 0
+    result = run("validate", "data", "--strict")
+    assert result.exit_code == 1
+    assert "warning: nodes[0]: 'residents' cites no guide page" in result.output
+
+
+def test_validate_does_not_import_pyvis(real_data):
+    code = ("import sys; from policymap.cli import cli; "
+            f"cli(['validate', {str(real_data)!r}], standalone_mode=False); "
+            "assert 'pyvis' not in sys.modules and 'networkx' not in sys.modules, 'heavy import'")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_export_json_by_number(good_copy):
+    result = CliRunner().invoke(cli, ["export", "7", "--format", "json", "--data", "data"])
+    assert result.exit_code == 0, result.output
+    graph = nx.node_link_graph(json.loads(result.stdout), edges="edges")
+    assert set(graph.nodes) == {"kings-fund", "lsp", "nimhe", "pct"}
+    assert graph.nodes["pct"]["acronym"] == "PCT" and graph.nodes["pct"]["pages"] == [18]
+    assert graph.edges["pct", "lsp"]["relation"] == "member-of"
+
+
+def test_export_unknown_figure_is_a_usage_error(good_copy):
+    result = run("export", "9", "--data", "data")
+    assert result.exit_code == 2
+    assert "choose from: all, funding, partners, 7, 8" in result.output
+
+
+def test_export_csv_writes_two_tables(good_copy, tmp_path):
+    result = run("export", "all", "--format", "csv", "-o", str(tmp_path / "out"), "--data", "data")
+    assert result.exit_code == 0, result.output
+    nodes = (tmp_path / "out" / "all-nodes.csv").read_text(encoding="utf-8").splitlines()
+    edges = (tmp_path / "out" / "all-edges.csv").read_text(encoding="utf-8").splitlines()
+    assert nodes[0] == "Id,Label,Type,Level,Acronym,Description,Pages,Figures,Tags"
+    assert edges[0] == "From,To,Type,Label,Evidence,Page,Note"
+    assert len(nodes) == 1 + 5 and len(edges) == 1 + 5
