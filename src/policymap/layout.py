@@ -17,9 +17,10 @@ import networkx as nx
 from .schema import LEVELS
 
 LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
-HEADER = 56  # room for a region's heading inside its frame
-PAD = 24  # space between a region's frame and its nodes
-GAP = 48  # space between regions
+HEADER = 40  # room for a region's heading inside its frame
+PAD = 10  # space between a region's frame and its nodes
+GAP = 24  # space between regions
+VIEWPORT = (1280, 600)  # the map area of a 1280x720 screen, which layouts are fitted to
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,17 @@ class _Region:
         return max((len(r) for r in self.rows or [[]]), default=1), max(len(self.rows or []), 1)
 
 
-def compute_layout(graph: nx.DiGraph, regions=(), cell_width: int = 210, cell_height: int = 120,
+def compute_layout(graph: nx.DiGraph, regions=(), cell_width: int = 180, cell_height: int = 110,
                    per_row: int | None = None) -> Layout:
-    """Positions for every node of ``graph``; ``regions`` are the figure's ``schema.Region``s."""
-    parts = _group(graph, regions)
+    """Positions for every node of ``graph``; ``regions`` are the figure's ``schema.Region``s.
+
+    Without ``per_row``, bands wrap at whichever width (2 to 7 nodes) lets the map be
+    drawn largest when fitted to a 1280x720 screen.
+    """
     if per_row is None:
-        per_row = _choose_per_row(parts)
+        candidates = [compute_layout(graph, regions, cell_width, cell_height, n) for n in range(2, 8)]
+        return max(candidates, key=lambda lay: (round(fitted_scale(lay), 4), -lay.width))
+    parts = _group(graph, regions)
     for part in parts:
         part.rows = _bands(graph, part.nodes, per_row)
     positions = _place(parts, cell_width, cell_height)
@@ -86,11 +92,9 @@ def _group(graph: nx.DiGraph, regions) -> list[_Region]:
     return [p for p in parts.values() if p.nodes]
 
 
-def _choose_per_row(parts: list[_Region]) -> int:
-    """Wrap bands so the whole map comes out near a 16:9 landscape."""
-    biggest = max((len(p.nodes) for p in parts), default=1)
-    columns = len({p.column for p in parts}) or 1
-    return max(2, min(6, math.ceil(math.sqrt(biggest * 2.2 / columns))))
+def fitted_scale(layout: Layout, viewport: tuple[int, int] = VIEWPORT) -> float:
+    """The zoom at which the whole layout fits ``viewport`` (with a node's margin around it)."""
+    return min(viewport[0] / (layout.width + 40), viewport[1] / (layout.height + 40))
 
 
 def _bands(graph: nx.DiGraph, nodes: list[str], per_row: int) -> list[list[str]]:

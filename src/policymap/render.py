@@ -23,22 +23,33 @@ from .schema import KINDS, RELATIONS, Figure
 BLUE, SKY, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, GREY = (
     "#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#6B6B6B")
 KIND_STYLE: dict[str, tuple[str, str]] = {
+    # organisations: square boxes
     "government-department": (BLUE, "box"),
     "government-unit": (SKY, "box"),
     "national-body": (PURPLE, "box"),
     "regional-body": (ORANGE, "box"),
     "local-body": (GREEN, "box"),
     "nhs-body": (VERMILLION, "box"),
-    "partnership": (YELLOW, "hexagon"),
-    "community-group": (GREEN, "ellipse"),
+    # groups of people and partnerships: rounded "pill" boxes
+    "partnership": (YELLOW, "pill"),
+    "community-group": (GREEN, "pill"),
+    "people": (SKY, "pill"),
+    "workforce-role": (PURPLE, "pill"),
+    # activity and money: ellipses
     "programme": (YELLOW, "ellipse"),
     "fund": (ORANGE, "ellipse"),
-    "strategy": (BLUE, "database"),
-    "standard": (PURPLE, "database"),
-    "legislation": (GREY, "database"),
     "service": (VERMILLION, "ellipse"),
-    "people": (SKY, "ellipse"),
-    "workforce-role": (PURPLE, "ellipse"),
+    # documents: boxes with a dashed border
+    "strategy": (BLUE, "document"),
+    "standard": (PURPLE, "document"),
+    "legislation": (GREY, "document"),
+}
+#: Legend shape names to vis-network shapes and shape properties.
+VIS_SHAPES = {
+    "box": ("box", {"borderRadius": 0}),
+    "pill": ("box", {"borderRadius": 18}),
+    "ellipse": ("ellipse", {}),
+    "document": ("box", {"borderRadius": 0, "borderDashes": [6, 4]}),
 }
 #: Relation families: colour and line width; the label names the relation, so colour is never alone.
 MONEY = {"funds", "allocates-budget-to"}

@@ -16,8 +16,8 @@ import yaml
 
 from .errors import Problem
 
-MAX_BYTES = 512 * 1024
-MAX_NODES = 50_000
+MAX_BYTES = 4 * 1024 * 1024
+MAX_ALIASED = 10_000  # values reached again through aliases (*name): a "billion laughs" stops here
 MAX_DEPTH = 40
 
 #: libyaml's parser is about ten times faster than PyYAML's pure-Python one; both give marks.
@@ -127,26 +127,30 @@ class _Walker:
         self.name = name
         self.loader = loader
         self.located = located
-        self.count = 0
+        self.seen: set[int] = set()
+        self.aliased = 0
         self.problems: list[Problem] = []
 
-    def walk(self, node, loc: Loc, depth: int):
-        self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
-            line, col = _mark(node)
+    def walk(self, node, loc: Loc, depth: int, repeat: bool = False):
+        repeat = repeat or id(node) in self.seen
+        self.seen.add(id(node))
+        self.aliased += repeat
+        if self.aliased > MAX_ALIASED or depth > MAX_DEPTH:
+            # an aliased value carries its anchor's position: point at the top-level key being expanded
+            line, col = self.located.keys.get(loc[:1], _mark(node))
             raise _Abort(Problem(self.name, line, col,
-                                 f"expected at most {MAX_NODES:,} values nested at most {MAX_DEPTH} deep, "
-                                 "got more (aliases such as *name expand too far)",
+                                 f"expected at most {MAX_ALIASED:,} values repeated through aliases and nesting at most "
+                                 f"{MAX_DEPTH} deep, got more (aliases such as *name expand too far)",
                                  "write the values out instead of repeating anchors and aliases"))
         self.located.values[loc] = _mark(node)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc, depth)
+            return self._mapping(node, loc, depth, repeat)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 line, col = _mark(node)
                 raise _Abort(Problem(self.name, line, col, f"expected a plain list, got the tag {node.tag}",
                                      "remove the '!' tag"))
-            return [self.walk(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return [self.walk(item, loc + (i,), depth + 1, repeat) for i, item in enumerate(node.value)]
         if node.tag not in _PLAIN_TAGS:
             line, col = _mark(node)
             raise _Abort(Problem(self.name, line, col, f"expected plain text, a number or true/false, got the tag {node.tag}",
@@ -156,7 +160,7 @@ class _Walker:
             value = value.isoformat()
         return value
 
-    def _mapping(self, node, loc: Loc, depth: int) -> dict:
+    def _mapping(self, node, loc: Loc, depth: int, repeat: bool) -> dict:
         if node.tag != "tag:yaml.org,2002:map":
             line, col = _mark(node)
             raise _Abort(Problem(self.name, line, col, f"expected a plain mapping, got the tag {node.tag}",
@@ -176,5 +180,5 @@ class _Walker:
                 continue
             first[key] = _mark(key_node)
             self.located.keys[loc + (key,)] = first[key]
-            result[key] = self.walk(value_node, loc + (key,), depth + 1)
+            result[key] = self.walk(value_node, loc + (key,), depth + 1, repeat)
         return result
