@@ -65,15 +65,19 @@ def compute_layout(graph: nx.DiGraph, regions=(), cell_width: int = 180, cell_he
     drawn largest when fitted to a 1280x720 screen.
     """
     if per_row is None:
-        candidates = [compute_layout(graph, regions, cell_width, cell_height, n) for n in range(2, 8)]
-        return max(candidates, key=lambda lay: (round(fitted_scale(lay), 4), -lay.width))
+        if graph.number_of_nodes() > 400:  # too many to read at once anyway: a square-ish grid
+            per_row = max(2, round(math.sqrt(graph.number_of_nodes() / max(1, len(regions) or 1)) * 1.4))
+        else:
+            candidates = [compute_layout(graph, regions, cell_width, cell_height, n) for n in range(2, 8)]
+            return max(candidates, key=lambda lay: (round(fitted_scale(lay), 4), -lay.width))
     parts = _group(graph, regions)
     for part in parts:
         part.rows = _bands(graph, part.nodes, per_row)
+    neighbours = {n: sorted(set(graph.predecessors(n)) | set(graph.successors(n))) for n in graph.nodes}
     positions = _place(parts, cell_width, cell_height)
     for _ in range(4):
         for part in parts:
-            part.rows = [_order_row(graph, row, positions) for row in part.rows]
+            part.rows = [_order_row(neighbours, row, positions) for row in part.rows]
         positions = _place(parts, cell_width, cell_height)
     boxes = _boxes(parts, cell_width, cell_height)
     width = max((b.x + b.width for b in boxes), default=cell_width)
@@ -111,9 +115,9 @@ def _bands(graph: nx.DiGraph, nodes: list[str], per_row: int) -> list[list[str]]
     return rows
 
 
-def _order_row(graph: nx.DiGraph, row: list[str], positions) -> list[str]:
+def _order_row(neighbours: dict[str, list[str]], row: list[str], positions) -> list[str]:
     def key(node_id: str):
-        near = [positions[n][0] for n in nx.all_neighbors(graph, node_id) if n in positions]
+        near = [positions[n][0] for n in neighbours[node_id]]
         current = positions[node_id][0]
         target = sum(near) / len(near) if near else current
         return (round(target * 0.7 + current * 0.3, 3), node_id)

@@ -151,6 +151,8 @@ class _Walker:
                 raise _Abort(Problem(self.name, line, col, f"expected a plain list, got the tag {node.tag}",
                                      "remove the '!' tag"))
             return [self.walk(item, loc + (i,), depth + 1, repeat) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value  # the common case, without the constructor's overhead
         if node.tag not in _PLAIN_TAGS:
             line, col = _mark(node)
             raise _Abort(Problem(self.name, line, col, f"expected plain text, a number or true/false, got the tag {node.tag}",

@@ -134,8 +134,48 @@
   const edgeFontColor = option(option(option(options, "edges", {}), "font", {}), "color", "#343434");
   const dimmedText = "rgba(60, 66, 75, 0.3)";
 
+  /* The figure's regions, drawn under the nodes as labelled panels (layout coordinates). */
+  const regions = data.regions || [];
+  network.on("beforeDrawing", (ctx) => {
+    const scale = network.getScale();
+    regions.forEach((region) => {
+      ctx.fillStyle = region.inset ? "#fff8e1" : "#f0f3f7";
+      ctx.strokeStyle = region.inset ? "#a86a00" : "#c5ccd6";
+      ctx.lineWidth = (region.inset ? 2 : 1) / scale;
+      ctx.fillRect(region.x, region.y, region.width, region.height);
+      ctx.strokeRect(region.x, region.y, region.width, region.height);
+      ctx.fillStyle = "#4a5563";
+      ctx.font = "600 16px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+      ctx.textBaseline = "top";
+      ctx.fillText(region.label, region.x + 10, region.y + 10, region.width - 20);
+    });
+  });
+
+  /* Fit the whole map, region panels included (vis's own fit only sees the nodes). */
   function fitAll(animate) {
-    network.fit({ animation: animate ? animation : false });
+    const anim = animate ? animation : false;
+    const width = mapElement.clientWidth;
+    const height = mapElement.clientHeight;
+    if (!regions.length || !width || !height) {
+      network.fit({ animation: anim });
+      return;
+    }
+    let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+    regions.forEach((region) => {
+      left = Math.min(left, region.x);
+      top = Math.min(top, region.y);
+      right = Math.max(right, region.x + region.width);
+      bottom = Math.max(bottom, region.y + region.height);
+    });
+    Object.values(network.getPositions()).forEach((point) => {
+      left = Math.min(left, point.x - 90);
+      top = Math.min(top, point.y - 30);
+      right = Math.max(right, point.x + 90);
+      bottom = Math.max(bottom, point.y + 30);
+    });
+    const margin = 12;
+    const scale = Math.min((width - 2 * margin) / (right - left), (height - 2 * margin) / (bottom - top));
+    network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale: scale, animation: anim });
   }
 
   network.on("hoverNode", () => { mapElement.style.cursor = "pointer"; });
@@ -170,21 +210,21 @@
   function emphasise(nodeIds, edgeIds) {
     const keepNodes = nodeIds ? new Set(nodeIds) : null;
     const keepEdges = edgeIds ? new Set(edgeIds) : null;
+    // Whole items, not just the changed fields: vis re-applies a node's group colours
+    // over any colour that an update leaves out.
     nodes.update(baseNodes.map((node) => {
       const faded = keepNodes && !keepNodes.has(node.id);
-      return {
-        id: node.id,
+      return Object.assign({}, node, {
         opacity: faded ? 0.25 : option(node, "opacity", 1),
         font: fontWith(node.font, faded ? dimmedText : null, nodeFontColor),
-      };
+      });
     }));
     edges.update(baseEdges.map((edge) => {
       const faded = keepEdges && !keepEdges.has(edge.id);
-      return {
-        id: edge.id,
+      return Object.assign({}, edge, {
         color: Object.assign(edgeColor(edge.color), { opacity: faded ? 0.15 : option(edgeColor(edge.color), "opacity", 1) }),
         font: fontWith(edge.font, faded ? dimmedText : null, edgeFontColor),
-      };
+      });
     }));
   }
 
@@ -213,7 +253,7 @@
     return meta;
   }
 
-  /* One relation as a sentence; the end that is not `id` is a button selecting it. */
+  /* One relation as a sentence; the end that is not `id` is a link selecting it. */
   function relationItem(edge, id) {
     const item = el("li", {});
     if (edge.source === id) {
@@ -318,6 +358,29 @@
     return parts;
   }
 
+  /* The sidebar holds the tour, the details and the legend; with all three hidden it
+     folds away and the map takes the full width (vis follows its frame's size). */
+  const sidebar = details.parentElement;
+  const legend = document.getElementById("legend");
+  const legendToggle = document.getElementById("legend-toggle");
+
+  function updateSidebar() {
+    sidebar.hidden = legend.hidden && details.hidden && (!tourPanel || tourPanel.hidden);
+  }
+
+  if (legendToggle && legend) {
+    legendToggle.disabled = false;
+    legendToggle.addEventListener("click", () => {
+      const wasHidden = sidebar.hidden;
+      legend.hidden = !legend.hidden;
+      legendToggle.setAttribute("aria-expanded", String(!legend.hidden));
+      updateSidebar();
+      if (wasHidden !== sidebar.hidden) {
+        requestAnimationFrame(() => fitAll(true));
+      }
+    });
+  }
+
   function openPanel(parts, moveFocus) {
     if (moveFocus && !details.contains(document.activeElement)) {
       focusBeforePanel = document.activeElement;
@@ -325,8 +388,8 @@
     details.textContent = "";
     parts.forEach((part) => details.appendChild(part));
     details.hidden = false;
-    details.scrollTop = 0;
-    details.parentElement.scrollTop = 0;
+    updateSidebar();
+    sidebar.scrollTop = 0;
     if (moveFocus) {
       document.getElementById("details-heading").focus({ preventScroll: true });
     }
@@ -336,6 +399,7 @@
     const hadFocus = details.contains(document.activeElement);
     details.hidden = true;
     details.textContent = "";
+    updateSidebar();
     if (hadFocus) {
       const back = focusBeforePanel && document.body.contains(focusBeforePanel) && focusBeforePanel !== document.body
         ? focusBeforePanel : searchInput;
@@ -627,13 +691,14 @@
     const stepEdges = (step.edges || []).filter((id) => edges.get(id));
     network.setSelection({ nodes: stepNodes, edges: stepEdges }, { unselectAll: true, highlightEdges: false });
     emphasise(stepNodes, stepEdges);
-    network.fit({ nodes: stepNodes, maxZoomLevel: 1.2, animation: animation });
+    network.fit({ nodes: stepNodes, maxZoomLevel: 1, animation: animation });
     document.getElementById("tour-progress").textContent = "Tour: " + tour.title + " \u2014 step " + (index + 1) + " of " + tour.steps.length;
     document.getElementById("tour-heading").textContent = step.title;
     document.getElementById("tour-text").textContent = step.text;
     tourPanel.querySelector("[data-action='tour-prev']").disabled = index === 0;
     tourPanel.querySelector("[data-action='tour-next']").disabled = index === tour.steps.length - 1;
     tourPanel.hidden = false;
+    updateSidebar();
     if (tourSelect) {
       tourSelect.value = tour.id;
     }
@@ -653,6 +718,7 @@
     const hadFocus = tourPanel.contains(document.activeElement);
     activeTour = null;
     tourPanel.hidden = true;
+    updateSidebar();
     if (tourSelect) {
       tourSelect.value = "";
     }
