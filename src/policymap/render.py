@@ -17,7 +17,7 @@ import networkx as nx
 from .graph import edge_records
 from .layout import Layout
 from .loader import Project
-from .schema import KINDS, RELATIONS, Figure
+from .schema import KINDS, LEVELS, RELATIONS, Figure
 
 #: Okabe-Ito colours (safe for the common colour-vision deficiencies), each kind also with its own shape.
 BLUE, SKY, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, GREY = (
@@ -102,36 +102,50 @@ VIS_OPTIONS = {
                     "multiselect": False, "zoomView": True, "dragNodes": False},
     "nodes": {"font": {"size": 18, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
                        "color": "#111111"},
-              "widthConstraint": {"maximum": 170}, "margin": 10, "borderWidth": 2, "borderWidthSelected": 4},
-    "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.08},
-              "font": {"size": 12, "align": "middle", "color": "#222222", "strokeWidth": 4, "strokeColor": "#ffffff"},
-              "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}}, "width": 1.5, "selectionWidth": 2},
+              "widthConstraint": {"maximum": 150}, "margin": 8, "borderWidth": 2, "borderWidthSelected": 4},
+    "edges": {"smooth": False,
+              "font": {"size": 13, "align": "middle", "color": "#222222", "strokeWidth": 4, "strokeColor": "#ffffff"},
+              "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "width": 1.5, "selectionWidth": 2},
 }
 
 
+def kind_groups() -> dict:
+    """vis-network groups: one per kind, with its colour and shape (nodes carry only their group)."""
+    groups = {}
+    for kind, (colour, shape_name) in KIND_STYLE.items():
+        shape, properties = VIS_SHAPES[shape_name]
+        groups[kind] = {"shape": shape, "shapeProperties": properties,
+                        "color": {"background": _tint(colour), "border": colour,
+                                  "highlight": {"background": _tint(colour, 0.45), "border": "#000000"},
+                                  "hover": {"background": _tint(colour, 0.55), "border": colour}}}
+    return groups
+
+
 def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
-    """vis-network nodes, edges and options, built with pyvis's Network."""
+    """vis-network nodes, edges and options, built with pyvis's Network.
+
+    Nodes and edges are appended to pyvis's lists directly: ``Network.add_edge``
+    scans every edge already added, which is quadratic on large maps.
+    """
     from pyvis.network import Network  # costs ~0.7 s to import: kept out of validate
 
     net = Network(directed=True)
     for node_id, attrs in sorted(graph.nodes(data=True)):
-        colour, shape = KIND_STYLE[attrs["kind"]]
         x, y = layout.positions[node_id]
         label = attrs["label"] if not attrs.get("acronym") else f"{attrs['label']} ({attrs['acronym']})"
-        node = {"id": node_id, "label": label, "x": x, "y": y, "shape": shape, "physics": False,
-                "color": {"background": _tint(colour), "border": colour,
-                          "highlight": {"background": _tint(colour, 0.45), "border": "#000000"},
-                          "hover": {"background": _tint(colour, 0.55), "border": colour}},
-                "group": attrs["kind"]}
+        node = {"id": node_id, "label": label, "x": x, "y": y, "group": attrs["kind"]}
         net.nodes.append(node)
         net.node_ids.append(node_id)
         net.node_map[node_id] = node
     for record in edge_records(graph):
-        colour = relation_colour(record["relation"])
-        net.edges.append({"id": record["id"], "from": record["source"], "to": record["target"],
-                          "label": RELATIONS[record["relation"]][2], "color": {"color": colour, "highlight": "#000000"},
-                          "dashes": record["evidence"] == "implied", "width": 2.5 if record["relation"] in MONEY else 1.5})
-    net.options = VIS_OPTIONS
+        edge = {"id": record["id"], "from": record["source"], "to": record["target"],
+                "label": RELATIONS[record["relation"]][2], "color": relation_colour(record["relation"])}
+        if record["evidence"] == "implied":
+            edge["dashes"] = True
+        if record["relation"] in MONEY:
+            edge["width"] = 2.5
+        net.edges.append(edge)
+    net.options = dict(VIS_OPTIONS, groups=kind_groups())
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     return {"nodes": nodes, "edges": edges, "options": json.loads(options)}
 
@@ -142,58 +156,47 @@ def page_url(figure_id: str) -> str:
     return f"{figure_id}.html"
 
 
-def _website(project: Project, site_id: str | None):
-    if site_id is None:
-        return None
-    site = next(w for w in project.reference.websites if w.id == site_id)
-    printed = site.url.split("://", 1)[-1]
-    return {"name": site.name, "url": site.url, "printed": printed}
+def _compact(mapping: dict) -> dict:
+    """Drop empty values: the page data omits what a node does not have."""
+    return {k: v for k, v in mapping.items() if v not in (None, [], {}, "", False)}
 
 
 def _expansion(project: Project, node_id: str, attrs: dict) -> str | None:
     for item in project.reference.abbreviations:
         if item.node == node_id and item.abbr == attrs.get("acronym"):
             return item.expansion
-    return attrs["label"] if attrs.get("acronym") else None
+    return None
 
 
-def node_details(project: Project, pages: dict[str, FigurePage], page: FigurePage, node_id: str) -> dict:
-    """Everything the details panel shows for one node."""
+def node_data(project: Project, pages: dict[str, FigurePage], page: FigurePage, node_id: str) -> dict:
+    """What the details panel needs for one node; lookups (kinds, glossary, maps) are page-level."""
     attrs = page.graph.nodes[node_id]
-    terms = {t.id: t for t in project.reference.glossary}
-    return {
-        "id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
-        "acronym_expansion": _expansion(project, node_id, attrs),
-        "kind": attrs["kind"], "kind_label": attrs["kind_label"], "level": attrs["level"],
-        "level_label": attrs["level_label"], "role": attrs["role"], "description": attrs.get("description"),
-        "facts": attrs["facts"],
-        "glossary": [{"id": t, "term": terms[t].term, "definition": terms[t].definition} for t in attrs["glossary"]],
-        "website": _website(project, attrs.get("website")), "pages": attrs["pages"], "note": attrs.get("note"),
+    expansion = _expansion(project, node_id, attrs)
+    mid = sentence_object(attrs["label"])
+    return _compact({
+        "label": attrs["label"], "mid": mid if mid != attrs["label"] else None, "acronym": attrs.get("acronym"),
+        "acronym_expansion": expansion if expansion and expansion != attrs["label"] else None,
+        "plural": attrs["plural"], "kind": attrs["kind"], "level": attrs["level"], "role": attrs["role"],
+        "description": attrs.get("description"), "facts": attrs["facts"], "glossary": attrs["glossary"],
+        "website": attrs.get("website"), "pages": attrs["pages"], "note": attrs.get("note"),
         "figure_note": attrs.get("figure_note"), "layer": attrs.get("layer"),
-        "also_in": [{"number": pages[f].figure.number, "title": pages[f].figure.title,
-                     "url": f"{pages[f].url}#node={node_id}"} for f in attrs["figures"] if f != page.figure.id and f in pages],
-    }
+        "also_in": [f for f in attrs["figures"] if f != page.figure.id and f in pages],
+    })
 
 
-def _edge_sentence(graph: nx.DiGraph, record: dict) -> dict:
-    source = graph.nodes[record["source"]]["label"]
-    target = graph.nodes[record["target"]]["label"]
-    return {"subject": source, "reading": record["reading"], "object": sentence_object(target)}
-
-
-def _search_entries(project: Project, pages: dict[str, FigurePage], page: FigurePage) -> list[dict]:
+def _search_others(project: Project, pages: dict[str, FigurePage], page: FigurePage) -> list[dict]:
+    """Search entries for bodies on other maps only (this map's come from its nodes)."""
     terms = {t.id: t.term for t in project.reference.glossary}
-    entries, seen = [], set()
-    ordered = [page] + [p for p in pages.values() if p is not page]
-    for other in ordered:
+    entries, seen = [], set(page.graph.nodes)
+    for other in pages.values():
+        if other is page:
+            continue
         for node_id, attrs in sorted(other.graph.nodes(data=True)):
             if node_id in seen:
                 continue
             seen.add(node_id)
-            entries.append({"id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
-                            "terms": [terms[t] for t in attrs["glossary"]],
-                            "url": None if other is page else f"{other.url}#node={node_id}",
-                            "map": f"Figure {other.figure.number}" if other.figure.number else other.figure.title})
+            entries.append(_compact({"id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
+                                     "terms": [terms[t] for t in attrs["glossary"]], "map": other.figure.id}))
     return entries
 
 
@@ -215,39 +218,31 @@ def _legend(graph: nx.DiGraph) -> dict:
     }
 
 
-def _twin(graph: nx.DiGraph) -> list[dict]:
-    records = edge_records(graph)
-    twin = []
-    for node_id, attrs in sorted(graph.nodes(data=True), key=lambda item: (item[1]["label"].lower(), item[0])):
-        relations = []
-        for r in records:
-            if node_id not in (r["source"], r["target"]):
-                continue
-            direction = "out" if r["source"] == node_id else "in"
-            relations.append({"direction": direction, **_edge_sentence(graph, r),
-                              "other_id": r["target"] if direction == "out" else r["source"],
-                              "evidence": r["evidence"], "page": r["page"]})
-        twin.append({"id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
-                     "kind_label": attrs["kind_label"], "level_label": attrs["level_label"], "role": attrs["role"],
-                     "relations": relations})
-    return twin
-
-
 def figure_context(project: Project, pages: dict[str, FigurePage], page: FigurePage) -> dict:
     """The context of one map page (see templates/figure.html)."""
     fig, graph, layout = page.figure, page.graph, page.layout
-    edges = []
-    for r in edge_records(graph):
-        edges.append({"id": r["id"], "source": r["source"], "target": r["target"], "relation": r["relation"],
-                      "relation_label": RELATIONS[r["relation"]][2], "evidence": r["evidence"], "page": r["page"],
-                      "note": r.get("note"), **_edge_sentence(graph, r)})
+    records = edge_records(graph)
+    nodes = {node_id: node_data(project, pages, page, node_id) for node_id in sorted(graph.nodes)}
+    used_terms = sorted({t for n in nodes.values() for t in n.get("glossary", [])})
+    used_sites = sorted({n["website"] for n in nodes.values() if "website" in n})
+    terms = {t.id: t for t in project.reference.glossary}
+    sites = {w.id: w for w in project.reference.websites}
     page_data = {
         "figure": {"id": fig.id, "number": fig.number, "title": fig.title, "as_of": fig.as_of},
-        "nodes": {node_id: node_details(project, pages, page, node_id) for node_id in sorted(graph.nodes)},
-        "edges": edges,
+        "kinds": {k: KINDS[k] for k in sorted({n["kind"] for n in nodes.values()})},
+        "levels": dict(LEVELS),
+        "relations": {r: list(RELATIONS[r]) for r in sorted({e["relation"] for e in records})},
+        "glossary": {t: {"term": terms[t].term, "definition": terms[t].definition} for t in used_terms},
+        "websites": {w: {"name": sites[w].name, "url": sites[w].url, "printed": sites[w].url.split("://", 1)[-1]}
+                     for w in used_sites},
+        "maps": {p.figure.id: _compact({"number": p.figure.number, "title": p.figure.title, "url": p.url})
+                 for p in pages.values()},
+        "nodes": nodes,
+        "edges": [_compact({"source": r["source"], "target": r["target"], "relation": r["relation"],
+                            "evidence": r["evidence"], "page": r["page"], "note": r.get("note")}) for r in records],
         "vis": graph_to_vis_data(graph, layout),
         "regions": [vars(box) for box in layout.regions if box.label],
-        "search": _search_entries(project, pages, page),
+        "search": _search_others(project, pages, page),
         "tours": [tour.model_dump(mode="json") for tour in fig.tours],
     }
     for tour in page_data["tours"]:
@@ -259,7 +254,6 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
                    "drivers": [p.model_dump() for p in fig.drivers],
                    "challenges": [p.model_dump() for p in fig.challenges]},
         "legend": _legend(graph),
-        "twin": _twin(graph),
         "page_data": page_data,
         "regions": [{"id": r.id, "label": r.label, "description": r.description} for r in fig.regions],
     }
@@ -316,7 +310,7 @@ def preview_svg_html(graph: nx.DiGraph, layout: Layout, width: int = 320, height
 # -- templates --------------------------------------------------------------------------------
 
 def make_environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("policymap", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -324,6 +318,9 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # |tojson: sorted keys for byte-identical builds, no spaces for smaller pages
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+    return env
 
 
 def render_page(env: jinja2.Environment, template: str, context: dict) -> str:

@@ -13,7 +13,43 @@
   if (!dataElement) {
     return;
   }
-  const data = JSON.parse(dataElement.textContent);
+  const data = expand(JSON.parse(dataElement.textContent));
+
+  /* The page data is compact (lookup tables, empty fields left out); spell it out once. */
+  function expand(raw) {
+    const maps = raw.maps || {};
+    const mapName = (id) => (maps[id] && maps[id].number ? "Figure " + maps[id].number : (maps[id] || {}).title || id);
+    Object.keys(raw.nodes).forEach((id) => {
+      const node = raw.nodes[id];
+      node.id = id;
+      node.kind_label = raw.kinds[node.kind] || node.kind;
+      node.level_label = raw.levels[node.level] || node.level;
+      node.mid = node.mid || node.label;
+      node.acronym_expansion = node.acronym ? node.acronym_expansion || node.label : null;
+      node.facts = node.facts || [];
+      node.pages = node.pages || [];
+      node.glossary = (node.glossary || []).filter((t) => raw.glossary[t]).map((t) => ({
+        id: t, term: raw.glossary[t].term, definition: raw.glossary[t].definition }));
+      node.website = node.website && raw.websites[node.website] ? raw.websites[node.website] : null;
+      node.also_in = (node.also_in || []).filter((m) => maps[m]).map((m) => ({
+        number: maps[m].number, title: maps[m].title, url: maps[m].url + "#node=" + id }));
+    });
+    raw.edges.forEach((edge) => {
+      const reading = raw.relations[edge.relation];
+      const source = raw.nodes[edge.source];
+      edge.id = edge.source + "--" + edge.relation + "--" + edge.target;
+      edge.relation_label = reading[2];
+      edge.reading = source.plural ? reading[1] : reading[0];
+      edge.subject = source.label;
+      edge.object = raw.nodes[edge.target].mid;
+    });
+    const own = Object.keys(raw.nodes).sort().map((id) => ({
+      id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
+      terms: raw.nodes[id].glossary.map((entry) => entry.term), url: null }));
+    raw.search = own.concat((raw.search || []).map((item) => Object.assign({}, item, {
+      url: maps[item.map] ? maps[item.map].url + "#node=" + item.id : null, map: mapName(item.map) })));
+    return raw;
+  }
   const mapElement = document.getElementById("map");
   if (typeof vis === "undefined" || !mapElement) {
     showMapMessage("The map could not be drawn because its script did not load. The text version below has every body and relation.");
@@ -92,11 +128,13 @@
   /* vis-network 9.1.13 draws the label of an exactly horizontal edge that runs right to
      left at the wrong place when font.align is "middle", "top" or "bottom" (its angle
      normalises to 0 and the translation is skipped). Such labels are level anyway. */
+  const visNodesById = new Map(data.vis.nodes.map((node) => [node.id, node]));
+
   function levelLabel(edge) {
     const defaults = option(option(data.vis.options, "edges", {}), "font", {});
     const align = option(edge.font, "align", option(defaults, "align", "horizontal"));
-    const from = data.vis.nodes.find((node) => node.id === edge.from);
-    const to = data.vis.nodes.find((node) => node.id === edge.to);
+    const from = visNodesById.get(edge.from);
+    const to = visNodesById.get(edge.to);
     if (align === "horizontal" || typeof edge.font === "string" || !from || !to || from.y !== to.y || from.x <= to.x) {
       return edge;
     }
@@ -254,7 +292,7 @@
   }
 
   /* One relation as a sentence; the end that is not `id` is a link selecting it. */
-  function relationItem(edge, id) {
+  function relationItem(edge, id, withNote) {
     const item = el("li", {});
     if (edge.source === id) {
       item.appendChild(document.createTextNode(edge.subject + " " + edge.reading + " "));
@@ -265,7 +303,7 @@
     }
     item.appendChild(document.createTextNode(" "));
     item.appendChild(relationMeta(edge));
-    if (edge.note) {
+    if (edge.note && withNote !== false) {
       item.appendChild(el("span", { class: "relation-note" }, edge.note));
     }
     return item;
@@ -767,6 +805,35 @@
       }
     });
   }
+
+  /* ---------------------------------------------------------------- text version */
+
+  /* Every body with its role and relations, as a list: for keyboard and screen-reader
+     users, for print, and for anyone who prefers reading to looking. */
+  function renderTwin() {
+    const list = document.getElementById("twin-list");
+    if (!list) {
+      return;
+    }
+    const ids = Object.keys(data.nodes).sort((a, b) =>
+      data.nodes[a].label.toLowerCase().localeCompare(data.nodes[b].label.toLowerCase()) || a.localeCompare(b));
+    ids.forEach((id) => {
+      const node = data.nodes[id];
+      const heading = el("h3", {}, el("a", { href: "#node=" + id, "data-node": id }, node.label));
+      if (node.acronym) {
+        heading.appendChild(document.createTextNode(" "));
+        heading.appendChild(el("abbr", {}, "(" + node.acronym + ")"));
+      }
+      const entry = el("li", { id: "twin-" + id, class: "twin-entry" }, heading,
+        el("p", { class: "meta" }, node.kind_label + " \u00b7 " + node.level_label), el("p", {}, node.role));
+      const related = data.edges.filter((edge) => edge.source === id || edge.target === id);
+      if (related.length) {
+        entry.appendChild(el("ul", { class: "relations" }, ...related.map((edge) => relationItem(edge, id, false))));
+      }
+      list.appendChild(entry);
+    });
+  }
+  renderTwin();
 
   /* ---------------------------------------------------------------- deep links */
 
