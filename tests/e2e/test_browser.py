@@ -1,0 +1,151 @@
+"""Map pages in Debian's Chromium, opened from file://, as a newcomer would use them."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import save_screenshot
+
+MAPS = ["mental-health-services", "renewal-regeneration", "local-strategic-partnerships"]
+
+
+def node_screen_position(page, node_id):
+    """The node's centre in page coordinates."""
+    point = page.evaluate(
+        """id => { const n = window.policymap.network; const p = n.getPositions([id])[id];
+                   const d = n.canvasToDOM(p); const r = document.getElementById('map').getBoundingClientRect();
+                   return {x: r.left + d.x, y: r.top + d.y}; }""", node_id)
+    return point["x"], point["y"]
+
+
+@pytest.mark.parametrize("name", MAPS)
+def test_map_page_draws_offline_without_errors(built_site, open_page, name):
+    watch = open_page((built_site / f"{name}.html").as_uri())
+    page = watch.page
+    page.wait_for_timeout(300)
+    assert watch.errors == []
+    assert watch.outside == []
+    drawn = page.evaluate("Object.keys(window.policymap.network.getPositions()).length")
+    data_nodes = page.evaluate("Object.keys(window.policymap.data.nodes).length")
+    assert drawn == data_nodes > 10
+    save_screenshot(page, f"{name}-1280x720")
+
+
+@pytest.mark.parametrize("name", MAPS)
+def test_click_on_a_node_opens_its_details(built_site, open_page, name):
+    page = open_page((built_site / f"{name}.html").as_uri()).page
+    data = page.evaluate("window.policymap.data")
+    node_id = "lsp" if "lsp" in data["nodes"] else sorted(data["nodes"])[0]
+    page.evaluate(f"window.policymap.network.focus({json.dumps(node_id)}, {{scale: 1}})")
+    x, y = node_screen_position(page, node_id)
+    page.mouse.click(x, y)
+    details = page.locator("#details")
+    details.wait_for(state="visible")
+    assert data["nodes"][node_id]["role"] in details.inner_text().replace("\n", " ")
+    assert page.evaluate("location.hash") == f"#node={node_id}"
+    page.keyboard.press("Escape")
+    assert details.is_hidden()
+
+
+def test_text_version_lists_every_node_with_deep_links(built_site, open_page):
+    page = open_page((built_site / "renewal-regeneration.html").as_uri()).page
+    ids = page.evaluate("Object.keys(window.policymap.data.nodes)")
+    entries = page.locator("#twin-list > li")
+    assert entries.count() == len(ids)
+    for node_id in ids:
+        assert page.locator(f"#twin-{node_id} a[href='#node={node_id}']").count() == 1
+
+
+def test_deep_link_selects_node_and_history_works(built_site, open_page):
+    page = open_page((built_site / "renewal-regeneration.html").as_uri() + "#node=rda").page
+    page.locator("#details").wait_for(state="visible")
+    assert "Regional Development Agencies" in page.locator("#details h2").inner_text()
+    assert page.evaluate("window.policymap.network.getSelectedNodes()") == ["rda"]
+    page.locator("#details a[data-node='dti']").first.click()
+    page.wait_for_function("location.hash === '#node=dti'")
+    assert "Department of Trade and Industry" in page.locator("#details h2").inner_text()
+    page.go_back()
+    page.wait_for_function("location.hash === '#node=rda'")
+    assert page.evaluate("window.policymap.network.getSelectedNodes()") == ["rda"]
+
+
+def test_newcomer_reads_who_rdas_answer_to(built_site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto((built_site / "index.html").as_uri())
+    page.get_by_role("link", name=re.compile("Renewal, regeneration")).first.click()
+    page.wait_for_function("window.policymap && window.policymap.network")
+    page.evaluate("window.policymap.network.focus('rda', {scale: 1})")
+    x, y = node_screen_position(page, "rda")
+    page.mouse.click(x, y)
+    text = page.locator("#details").inner_text()
+    assert re.search(r"Regional Development Agencies are accountable to\s+Department of Trade and Industry", text)
+    page.close()
+
+
+def test_search_by_acronym_selects_and_centres(built_site, open_page):
+    page = open_page((built_site / "renewal-regeneration.html").as_uri()).page
+    page.locator("#search-input").fill("NRU")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.policymap.network.getSelectedNodes()[0] === 'nru'")
+    page.wait_for_timeout(900)
+    x, y = node_screen_position(page, "nru")
+    box = page.locator("#map").bounding_box()
+    assert abs(x - (box["x"] + box["width"] / 2)) < box["width"] * 0.1
+    assert abs(y - (box["y"] + box["height"] / 2)) < box["height"] * 0.1
+
+
+def test_search_by_glossary_term_and_across_maps(built_site, open_page):
+    page = open_page((built_site / "local-strategic-partnerships.html").as_uri()).page
+    page.locator("#search-input").fill("Support Time")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"mental-health-services\.html#node="))
+    page.wait_for_function("window.policymap && window.policymap.network.getSelectedNodes().length === 1")
+
+
+def test_zoom_buttons_and_fit(built_site, open_page):
+    page = open_page((built_site / "mental-health-services.html").as_uri()).page
+    fitted = page.evaluate("window.policymap.network.getScale()")
+    page.click("[data-action='zoom-in']")
+    page.wait_for_timeout(1200)
+    assert page.evaluate("window.policymap.network.getScale()") > fitted * 1.2
+    page.click("[data-action='fit']")
+    page.wait_for_timeout(1200)
+    assert abs(page.evaluate("window.policymap.network.getScale()") - fitted) < 0.01
+
+
+def test_markup_in_yaml_does_not_run(good_copy, tmp_path, open_page):
+    from policymap.site import build_site
+
+    path = good_copy / "figures" / "funding.yaml"
+    text = path.read_text(encoding="utf-8").replace("label: King's Fund", "label: '<img src=x onerror=window.__pwned=1>'")
+    text = text.replace("role: An independent charity that funds and publishes work on health.",
+                        "role: '<script>window.__pwned=2</script>'")
+    path.write_text(text, encoding="utf-8")
+    build_site("data", tmp_path / "site")
+    watch = open_page((tmp_path / "site" / "funding.html").as_uri())
+    page = watch.page
+    page.evaluate("window.policymap.select('kings-fund')")
+    page.locator("#details").wait_for(state="visible")
+    assert "<img src=x onerror=window.__pwned=1>" in page.locator("#details h2").inner_text()
+    assert "<script>window.__pwned=2</script>" in page.locator("#details").inner_text()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#details img, #twin img").count() == 0
+
+
+def test_index_and_glossary_pages(built_site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((built_site / "index.html").as_uri())
+    assert page.locator("svg.preview").count() == 3
+    save_screenshot(page, "index-1280x720")
+    page.goto((built_site / "glossary.html").as_uri())
+    link = page.locator("#term-local-strategic-partnership a[href*='#node=']").first
+    assert link.count() == 1
+    save_screenshot(page, "glossary-1280x720")
+    assert errors == []
+    page.close()
