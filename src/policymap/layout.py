@@ -20,7 +20,7 @@ LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 HEADER = 40  # room for a region's heading inside its frame
 PAD = 10  # space between a region's frame and its nodes
 GAP = 24  # space between regions
-VIEWPORT = (1280, 600)  # the map area of a 1280x720 screen, which layouts are fitted to
+VIEWPORT = (1280, 560)  # the map area of a 1280x720 screen, which layouts are fitted to
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class _Region:
         return max((len(r) for r in self.rows or [[]]), default=1), max(len(self.rows or []), 1)
 
 
-def compute_layout(graph: nx.DiGraph, regions=(), cell_width: int = 180, cell_height: int = 110,
+def compute_layout(graph: nx.DiGraph, regions=(), cell_width: int = 175, cell_height: int = 100,
                    per_row: int | None = None) -> Layout:
     """Positions for every node of ``graph``; ``regions`` are the figure's ``schema.Region``s.
 

@@ -38,7 +38,7 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     # activity and money: ellipses
     "programme": (YELLOW, "ellipse"),
     "fund": (ORANGE, "ellipse"),
-    "service": (VERMILLION, "ellipse"),
+    "service": (VERMILLION, "pill"),
     # documents: boxes with a dashed border
     "strategy": (BLUE, "document"),
     "standard": (PURPLE, "document"),
@@ -100,9 +100,9 @@ VIS_OPTIONS = {
     "layout": {"randomSeed": 1, "improvedLayout": False, "hierarchical": {"enabled": False}},
     "interaction": {"hover": True, "tooltipDelay": 300, "navigationButtons": False, "keyboard": {"enabled": False},
                     "multiselect": False, "zoomView": True, "dragNodes": False},
-    "nodes": {"font": {"size": 18, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
+    "nodes": {"font": {"size": 19, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
                        "color": "#111111"},
-              "widthConstraint": {"maximum": 150}, "margin": 8, "borderWidth": 2, "borderWidthSelected": 4},
+              "widthConstraint": {"maximum": 155}, "margin": 8, "borderWidth": 2, "borderWidthSelected": 4},
     "edges": {"smooth": False,
               "font": {"size": 13, "align": "middle", "color": "#222222", "strokeWidth": 4, "strokeColor": "#ffffff"},
               "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "width": 1.5, "selectionWidth": 2},

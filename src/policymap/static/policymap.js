@@ -266,6 +266,17 @@
     }));
   }
 
+  /* Pan (keeping the zoom) when a node sits off screen or under the map's edges. */
+  function ensureVisible(id) {
+    const position = network.getPositions([id])[id];
+    const point = network.canvasToDOM(position);
+    const margin = 90;
+    if (point.x < margin || point.y < margin || point.x > mapElement.clientWidth - margin
+        || point.y > mapElement.clientHeight - margin) {
+      network.moveTo({ position: position, scale: network.getScale(), animation: animation });
+    }
+  }
+
   function centreOn(id) {
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: animation });
   }
@@ -403,10 +414,24 @@
   const legendToggle = document.getElementById("legend-toggle");
 
   function updateSidebar() {
+    const wasHidden = sidebar.hidden;
     sidebar.hidden = legend.hidden && details.hidden && (!tourPanel || tourPanel.hidden);
+    if (wasHidden !== sidebar.hidden) {
+      // vis-network follows window resizes only: give it the map's new size now.
+      const view = { position: network.getViewPosition(), scale: network.getScale() };
+      network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
+      network.moveTo(view);
+    }
   }
 
   if (legendToggle && legend) {
+    /* Below 1440px the legend starts folded so the map can use the whole width;
+       the Legend button brings it back. */
+    if (window.innerWidth < 1440) {
+      legend.hidden = true;
+      legendToggle.setAttribute("aria-expanded", "false");
+      updateSidebar();
+    }
     legendToggle.disabled = false;
     legendToggle.addEventListener("click", () => {
       const wasHidden = sidebar.hidden;
@@ -467,6 +492,8 @@
     openPanel(nodeDetails(node), settings.moveFocus);
     if (settings.centre) {
       centreOn(id);
+    } else {
+      ensureVisible(id);
     }
     if (settings.push) {
       setHash("node=" + id);
@@ -861,6 +888,8 @@
   window.addEventListener("popstate", applyHash);
   window.addEventListener("hashchange", applyHash);
 
+  network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
+  network.redraw();
   fitAll(false);
   applyHash();
 
