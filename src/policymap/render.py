@@ -8,6 +8,8 @@ Only names ending in ``_html`` hold trusted markup.
 from __future__ import annotations
 
 import json
+import sys
+import types
 from dataclasses import dataclass
 from html import escape
 
@@ -121,15 +123,34 @@ def kind_groups() -> dict:
     return groups
 
 
+def _pyvis_network_class():
+    """pyvis's ``Network``, imported without IPython when IPython is not already loaded.
+
+    pyvis imports ``IPython.display.IFrame`` at the top of ``pyvis.network`` for notebook
+    display alone, which costs about 0.7 s. A build never displays in a notebook, so the
+    import goes through a stand-in that is removed straight afterwards.
+    """
+    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+        from pyvis.network import Network
+        return Network
+    ipython, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
+    display.IFrame = None
+    ipython.display = display
+    sys.modules.update({"IPython": ipython, "IPython.display": display})
+    try:
+        from pyvis.network import Network
+    finally:
+        del sys.modules["IPython"], sys.modules["IPython.display"]
+    return Network
+
+
 def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
     """vis-network nodes, edges and options, built with pyvis's Network.
 
     Nodes and edges are appended to pyvis's lists directly: ``Network.add_edge``
     scans every edge already added, which is quadratic on large maps.
     """
-    from pyvis.network import Network  # costs ~0.7 s to import: kept out of validate
-
-    net = Network(directed=True)
+    net = _pyvis_network_class()(directed=True)
     for node_id, attrs in sorted(graph.nodes(data=True)):
         x, y = layout.positions[node_id]
         label = attrs["label"] if not attrs.get("acronym") else f"{attrs['label']} ({attrs['acronym']})"
