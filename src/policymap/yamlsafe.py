@@ -20,8 +20,29 @@ MAX_BYTES = 4 * 1024 * 1024
 MAX_ALIASED = 10_000  # values reached again through aliases (*name): a "billion laughs" stops here
 MAX_DEPTH = 40
 
-#: libyaml's parser is about ten times faster than PyYAML's pure-Python one; both give marks.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_IMPLICIT_FIRST = set("0123456789-+.~<=")  # scalars starting otherwise are text, true/false/yes/no/on/off or null
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster, same marks
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        # PyYAML tries a dozen regular expressions on every plain scalar; most of ours are prose,
+        # and keys and vocabulary words repeat, so the answer is remembered.
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            if implicit[0] and value and value[0] not in _IMPLICIT_FIRST and (len(value) > 5 or not value.isalpha()):
+                tag = _STR
+            else:
+                tag = super().resolve(kind, value, implicit)
+            self._tags[key] = tag
+        return tag
 
 Loc = tuple  # a path into the data: ("nodes", 3, "kind")
 
