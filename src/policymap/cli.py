@@ -55,6 +55,12 @@ def validate(data_dir: Path, strict: bool) -> None:
         label = f"Figure {fig.number}" if fig.number else "map"
         click.echo(f"{name}: {fig.id} ({label}): {nodes} nodes, {len(fig.edges)} edges, "
                    f"{count} warning{'s' if count != 1 else ''}")
+    if project.case_studies_file:
+        studies = project.case_studies
+        count = warned.get(project.case_studies_file, 0)
+        click.echo(f"{project.case_studies_file}: {len(studies)} case studies, "
+                   f"{sum(len(s.partners) for s in studies)} partners, {sum(len(s.links) for s in studies)} links, "
+                   f"{count} warning{'s' if count != 1 else ''}")
     click.echo(f"ok: {len(project.figures)} maps, {len(project.bodies)} shared bodies, "
                f"{len(project.reference.glossary)} glossary terms, {len(project.warnings)} warnings")
 
@@ -96,6 +102,86 @@ def build(data_dir: Path, out_dir: Path, strict: bool) -> None:
 
     report = build_site(data_dir, out_dir, strict=strict, echo=lambda line: click.echo(line, err=True))
     click.echo(report.summary())
+
+
+@cli.command()
+@data_option
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 to serve on; 0 picks a free one.")
+def serve(data_dir: Path, port: int) -> None:
+    """Preview the site on 127.0.0.1, rebuilding and reloading open pages on every change."""
+    from .serve import serve as serve_site
+
+    serve_site(data_dir, port, echo=lambda line: click.echo(line, err=True))
+
+
+@cli.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the data files, which editors use to complete and check YAML.
+
+    \b
+    Regenerate the committed copy after changing the models:
+      policymap schema > schema/policymap.schema.json
+    """
+    from .editor_schema import json_schema_text
+
+    click.echo(json_schema_text(), nl=False)
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--html", "html_map", metavar="MAP",
+              help="Instead, write an HTML view of one map (id or figure number) marking what changed.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write. Default: stdout.")
+def diff(old: str, new: str, fmt: str, html_map: str | None, output: Path | None) -> None:
+    """Compare nodes and edges of OLD and NEW: data folders or git revisions (REV or REV:path, default REV:data)."""
+    from .diff import run_diff
+
+    text = run_diff(old, new, fmt, html_map)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("map_id")
+@data_option
+@click.option("--title", help="The map's title. Default: made from MAP_ID.")
+def new(map_id: str, data_dir: Path, title: str | None) -> None:
+    """Write a commented starter map, DATA/figures/MAP_ID.yaml, that validates and builds."""
+    from .scaffold import write_starter_map
+
+    path = write_starter_map(data_dir, map_id, title)
+    click.echo(f"wrote {path}")
+    click.echo(f"next: edit it, check it with 'policymap validate --strict {data_dir}' "
+               f"and preview it with 'policymap serve --data {data_dir}'")
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--all", "all_routes", is_flag=True, help="Print every shortest route (up to 25), not just the best.")
+@click.option("--case-studies", "through_case_studies", is_flag=True,
+              help="Let routes pass through the case studies' projects and partners.")
+@data_option
+def route(source: str, target: str, all_routes: bool, through_case_studies: bool, data_dir: Path) -> None:
+    """How is SOURCE connected to TARGET? Print the shortest route between two bodies as sentences.
+
+    Name each body by id, name or acronym (any case), e.g. `policymap route LIT "Neighbourhood Renewal Unit"`.
+    An unknown name is a usage error (exit 2) with suggestions; no route at all exits 1.
+    """
+    from .routes import BadBody, route_text
+
+    project = _load(data_dir, strict=False)
+    try:
+        click.echo(route_text(project, source, target, all_routes, through_case_studies), nl=False)
+    except BadBody as exc:
+        raise click.BadParameter(exc.message, param_hint=exc.param) from None
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m policymap`

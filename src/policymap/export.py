@@ -16,9 +16,9 @@ FORMATS = ("json", "graphml", "csv")
 
 
 def select_graph(project: Project, key: str) -> nx.DiGraph:
-    """The graph for a map id, a guide figure number, or 'all'; KeyError otherwise."""
+    """The graph for a map id, a guide figure number, or 'all' (every map joined, with the case studies)."""
     if key == "all":
-        return build_joined_graph(project)
+        return build_joined_graph(project, case_studies=True)
     return build_graph(project, project.figure(key))
 
 
@@ -47,24 +47,31 @@ def graph_to_graphml(graph: nx.DiGraph) -> str:
     return "\n".join(nx.generate_graphml(flat, prettyprint=True)) + "\n"
 
 
-NODE_COLUMNS = ["Id", "Label", "Type", "Level", "Acronym", "Description", "Pages", "Figures", "Tags"]
-EDGE_COLUMNS = ["From", "To", "Type", "Label", "Evidence", "Page", "Note"]
+NODE_COLUMNS = ["Id", "Label", "Type", "Level", "Acronym", "Description", "Pages", "Figures", "Tags", "Layer", "Case study"]
+EDGE_COLUMNS = ["From", "To", "Type", "Label", "Evidence", "Page", "Note", "Case study"]
 
 
 def graph_to_csv(graph: nx.DiGraph) -> tuple[str, str]:
-    """Nodes and edges tables with the column names Kumu and Flourish import."""
+    """Nodes and edges tables with the column names Kumu and Flourish import.
+
+    'Case study' holds the id of the case study a node or edge comes from (empty for the maps'
+    own); case-study nodes also carry the tag 'case-study'.
+    """
     nodes = io.StringIO()
     writer = csv.writer(nodes, lineterminator="\n")
     writer.writerow(NODE_COLUMNS)
     for node_id, a in sorted(graph.nodes(data=True)):
         writer.writerow([node_id, a["label"], a["kind_label"], a["level_label"], a.get("acronym") or "", a["role"],
                          "; ".join(str(p) for p in a["pages"]), "; ".join(a.get("figures", [])),
-                         "; ".join(filter(None, [a["kind"], a["level"], a.get("layer")]))])
+                         "; ".join(filter(None, [a["kind"], a["level"], a.get("layer"),
+                                                 "case-study" if a.get("case_study") else None])),
+                         a.get("layer") or "", a.get("case_study") or ""])
     edges = io.StringIO()
     writer = csv.writer(edges, lineterminator="\n")
     writer.writerow(EDGE_COLUMNS)
     for r in edge_records(graph):
-        writer.writerow([r["source"], r["target"], r["relation"], r["reading"], r["evidence"], r["page"], r.get("note") or ""])
+        writer.writerow([r["source"], r["target"], r["relation"], r["reading"], r["evidence"], r["page"], r.get("note") or "",
+                         r.get("case_study") or ""])
     return nodes.getvalue(), edges.getvalue()
 
 

@@ -4,6 +4,16 @@ Every consumer (export, layout, render) reads graphs from here. Node
 attributes are the node's fields plus ``region``, ``figure_note`` (from the
 figure's shared entry), ``shared`` and ``figures`` (ids of the maps showing
 it). Edge attributes are the edge's fields plus ``id`` and ``reading``.
+
+The joined graph can also carry the Section 4 case studies
+(``build_joined_graph(project, case_studies=True)``). Then every node has
+``case_study`` (the id of the case study it comes from, or None for map
+bodies), ``case_study_role`` ("project", "partner" or None) and
+``partner_in`` (one entry per case study that names it as a partner: id,
+title, name, role, pages); project nodes also have ``place``, ``lessons``,
+``source`` and ``as_of``. Every edge has ``case_study`` (None for map edges;
+their ``figures`` is empty). The graph attribute ``case_studies`` lists each
+case study in file order with its ``nodes`` and ``links`` (edge ids).
 """
 
 from __future__ import annotations
@@ -11,7 +21,7 @@ from __future__ import annotations
 import networkx as nx
 
 from .loader import Project
-from .schema import KINDS, LEVELS, RELATIONS, Edge, Figure, Node
+from .schema import KINDS, LEVELS, RELATIONS, CaseStudy, Edge, Figure, Node
 
 
 def edge_id(edge: Edge) -> str:
@@ -73,8 +83,9 @@ def _add_edge(graph: nx.DiGraph, edge: Edge, figure_id: str) -> None:
     graph.add_edge(edge.source, edge.target, **attrs)
 
 
-def build_joined_graph(project: Project) -> nx.DiGraph:
-    """All maps in one graph: one node per id, shared bodies merged."""
+def build_joined_graph(project: Project, case_studies: bool = False) -> nx.DiGraph:
+    """All maps in one graph: one node per id, shared bodies merged; with ``case_studies``, the
+    Section 4 case studies too, each node and edge marked (see the module docstring)."""
     joined = nx.DiGraph(id="all", number=None, title="All maps joined", as_of=max((f.as_of for f in project.figures), default=""))
     for fig in project.figures:
         graph = build_graph(project, fig)
@@ -99,7 +110,59 @@ def build_joined_graph(project: Project) -> nx.DiGraph:
                     existing.setdefault("also", []).append(item)
                 else:
                     joined.add_edge(source, target, **item)
+    if case_studies:
+        _add_case_studies(joined, project.case_studies)
     return joined
+
+
+def _project_node(study: CaseStudy) -> Node:
+    return Node(id=study.id, label=study.title, acronym=study.acronym, kind=study.kind, level=study.level,
+                layer=study.layer, role=study.summary, description=study.description, facts=study.key_figures,
+                website=study.website, pages=study.pages, note=study.note)
+
+
+def _partner_node(partner) -> Node:
+    fields = partner.model_dump(include={"id", "label", "acronym", "plural", "kind", "level", "layer", "role",
+                                         "website", "glossary", "pages", "note"})
+    return Node(**fields)
+
+
+def _add_case_studies(graph: nx.DiGraph, studies: list[CaseStudy]) -> None:
+    for _, attrs in graph.nodes(data=True):
+        attrs.update(case_study=None, case_study_role=None, partner_in=[])
+    for _, _, attrs in graph.edges(data=True):
+        for item in [attrs] + attrs.get("also", []):
+            item["case_study"] = None
+    for study in studies:  # nodes first: a partner described in one case study may be named in an earlier one
+        extra = {"place": study.place, "lessons": [p.model_dump() for p in study.lessons],
+                 "source": study.source, "as_of": study.as_of}
+        _add_case_node(graph, _project_node(study), study.id, "project", extra)
+        for partner in study.partners:
+            if partner.label is not None:
+                _add_case_node(graph, _partner_node(partner), study.id, "partner", {})
+    summaries = []
+    for study in studies:
+        for partner in study.partners:
+            graph.nodes[partner.id]["partner_in"].append(
+                {"case_study": study.id, "title": study.title, "name": partner.name, "role": partner.role,
+                 "pages": list(partner.pages)})
+        for edge in sorted(study.links, key=edge_id):
+            _add_edge(graph, edge, None)
+            record = graph.edges[edge.source, edge.target]
+            added = next(r for r in [record] + record.get("also", []) if r["id"] == edge_id(edge))
+            added.update(figures=[], case_study=study.id)
+        summary = study.model_dump(mode="json", exclude={"partners", "links"})
+        summary["nodes"] = [study.id] + [p.id for p in study.partners]
+        summary["links"] = sorted(edge_id(e) for e in study.links)
+        summaries.append(summary)
+    graph.graph["case_studies"] = summaries
+
+
+def _add_case_node(graph: nx.DiGraph, node: Node, study_id: str, role: str, extra: dict) -> None:
+    attrs = _node_attrs(node)
+    attrs.update(shared=False, region=None, figure_note=None, figures=[], case_study=study_id,
+                 case_study_role=role, partner_in=[], **extra)
+    graph.add_node(node.id, **attrs)
 
 
 def edge_records(graph: nx.DiGraph) -> list[dict]:

@@ -7,6 +7,7 @@ Layout of a data folder::
     glossary.yaml        glossary terms        } schema.ReferenceData,
     abbreviations.yaml   abbreviations         } one key per file
     websites.yaml        Section 5 websites    }
+    case-studies.yaml    Section 4 case studies (schema.CaseStudiesFile; optional)
 
 ``load_project`` reports every problem in every file, then raises one
 ``FigureError``; warnings are returned on the ``Project``.
@@ -27,6 +28,7 @@ from .errors import FigureError, Problem
 from .yamlsafe import Located, read_yaml
 
 REFERENCE_FILES = ("glossary", "abbreviations", "websites")
+CASE_STUDIES_FILE = "case-studies.yaml"
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Project:
     reference: schema.ReferenceData
     warnings: list[Problem] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # figure id -> file shown in messages
+    case_studies: list[schema.CaseStudy] = field(default_factory=list)
+    case_studies_file: str | None = None  # the file shown in messages, when there is one
 
     def figure(self, key: str) -> schema.Figure:
         """A figure by id or guide number; KeyError with the choices otherwise."""
@@ -70,7 +74,10 @@ def load_project(data_dir: str | os.PathLike) -> Project:
     reference, ref_located = _load_reference(data_dir, problems)
     for key in REFERENCE_FILES:
         complete[key] = key in ref_located or not (data_dir / f"{key}.yaml").exists()
-    checker = _Checker(figures, bodies_files, reference, ref_located, complete)
+    case_path = data_dir / CASE_STUDIES_FILE
+    case_studies = load_file(case_path, schema.CaseStudiesFile, problems) if case_path.exists() else None
+    complete["case_studies"] = case_studies is not None or not case_path.exists()
+    checker = _Checker(figures, bodies_files, reference, ref_located, complete, case_studies)
     checker.run()
     problems += checker.errors
     if problems:
@@ -83,6 +90,8 @@ def load_project(data_dir: str | os.PathLike) -> Project:
         reference=reference,
         warnings=sorted(checker.warnings),
         files={fig.id: name for fig, _, name in figures},
+        case_studies=list(case_studies[0].case_studies) if case_studies else [],
+        case_studies_file=case_studies[2] if case_studies else None,
     )
 
 
@@ -277,7 +286,7 @@ def _problem_from_error(err: dict, model: type[BaseModel], located: Located, nam
 class _Checker:
     """References between and within files: ids, endpoints, regions, glossary, tours."""
 
-    def __init__(self, figures, bodies_files, reference, ref_located, complete):
+    def __init__(self, figures, bodies_files, reference, ref_located, complete, case_studies=None):
         # A file that failed to load must not cause a second wave of "unknown id" errors elsewhere.
         self.complete = complete
         self.figures = figures
@@ -288,6 +297,9 @@ class _Checker:
         self.warnings: list[Problem] = []
         self.bodies: dict[str, schema.Node] = {}
         self.body_where: dict[str, str] = {}
+        self.case_studies = case_studies  # (CaseStudiesFile, Located, name) or None
+        self.local_where: dict[str, str] = {}  # figure-only node id -> where it is described
+        self.case_where: dict[str, str] = {}  # case-study and new partner ids -> where they are described
 
     def error(self, name, located: Located, loc, message, hint=None, key=False):
         line, col = located.where(loc, key=key)
@@ -299,11 +311,13 @@ class _Checker:
 
     def run(self) -> None:
         self._check_bodies()
-        local_where: dict[str, str] = {}
+        local_where = self.local_where
         used: set[str] = set()
         for fig, located, name in self.figures:
             used |= {ref.id for ref in fig.shared}
             self._check_figure(fig, located, name, local_where)
+        if self.case_studies is not None:
+            _CaseStudyChecker(self, *self.case_studies).run()
         self._check_reference()
         for body_file, located, name in self.bodies_files:
             for i, body in enumerate(body_file.bodies):
@@ -329,7 +343,7 @@ class _Checker:
 
     def _check_node_refs(self, node, located, name, loc) -> None:
         terms = {t.id for t in self.reference.glossary}
-        for j, term in enumerate(node.glossary):
+        for j, term in enumerate(getattr(node, "glossary", [])):
             if term not in terms and self.complete["glossary"]:
                 self.error(name, located, loc + ("glossary", j),
                            f"{_where_text(loc + ('glossary', j))}: expected a glossary term id, got '{term}'",
@@ -344,6 +358,9 @@ class _Checker:
                       "add 'pages: [N]' with the page that describes it")
 
     def _check_figure(self, fig, located, name, local_where) -> None:
+        if fig.id in schema.RESERVED_MAP_IDS:
+            self.error(name, located, ("id",), f"id: expected a map id the site does not use itself, got '{fig.id}'",
+                       f"choose another id; reserved: {', '.join(sorted(schema.RESERVED_MAP_IDS))}")
         ids: dict[str, tuple] = {}
         regions = {}
         for i, region in enumerate(fig.regions):
@@ -436,7 +453,7 @@ class _Checker:
                                    did_you_mean(ref, edges) or "write it as 'source -> target' for an edge listed under edges:")
 
     def _check_reference(self) -> None:
-        all_ids = set(self.bodies)
+        all_ids = set(self.bodies) | set(self.case_where)
         for fig, _, _ in self.figures:
             all_ids |= {n.id for n in fig.nodes}
         for key, attr in (("glossary", "id"), ("websites", "id"), ("abbreviations", "abbr")):
@@ -451,10 +468,140 @@ class _Checker:
                     self.error(name, located, (key, i, attr), f"{key}[{i}].{attr}: duplicate '{value}'", f"first given at line {line}")
                 seen[value] = i
                 node = getattr(item, "node", None)
-                if node is not None and node not in all_ids and self.complete["figures"] and self.complete["bodies"]:
+                if node is not None and node not in all_ids and self.complete["figures"] and self.complete["bodies"] \
+                        and self.complete["case_studies"]:
                     self.error(name, located, (key, i, "node"), f"{key}[{i}].node: expected a node id, got '{node}'",
                                did_you_mean(node, all_ids) or "leave 'node' out if no map shows it")
 
+
+#: Partner fields that only a new partner (one with a label) may set.
+_NEW_PARTNER_FIELDS = ("acronym", "plural", "kind", "level", "layer", "website", "glossary")
+
+
+class _CaseStudyChecker:
+    """data/case-studies.yaml against the maps: ids, partners (map bodies or new ones) and links."""
+
+    def __init__(self, checker: _Checker, file: schema.CaseStudiesFile, located: Located, name: str):
+        self.c, self.file, self.located, self.name = checker, file, located, name
+        self.map_where = {**checker.body_where, **checker.local_where}  # every node id on the maps
+        self.ready = checker.complete["figures"] and checker.complete["bodies"]
+        self.figure_edges: dict[tuple, str] = {}
+        for fig, _, fig_name in checker.figures:
+            for e in fig.edges:
+                self.figure_edges.setdefault((e.source, e.relation, e.target), fig_name)
+
+    def error(self, loc, message, hint=None, key=False):
+        self.c.error(self.name, self.located, loc, message, hint, key=key)
+
+    def warn(self, loc, message, hint=None):
+        self.c.warn(self.name, self.located, loc, message, hint)
+
+    def where(self, loc) -> str:
+        line, col = self.located.where(loc)
+        return f"{self.name}:{line}:{col}"
+
+    def run(self) -> None:
+        for i, study in enumerate(self.file.case_studies):
+            self._claim(study.id, ("case_studies", i, "id"), "project")
+            for j, partner in enumerate(study.partners):
+                if partner.label is not None:
+                    self._define(partner, ("case_studies", i, "partners", j))
+        seen: dict[tuple, tuple] = {}
+        for i, study in enumerate(self.file.case_studies):
+            self._check_partners(study, ("case_studies", i))
+            self._check_links(study, ("case_studies", i), seen)
+
+    def _claim(self, node_id, loc, what) -> bool:
+        where = _where_text(loc)
+        if node_id in self.map_where:
+            self.error(loc, f"{where}: '{node_id}' is already a node on the maps ({self.map_where[node_id]})",
+                       f"give the {what} an id of its own; to name that body as a partner, list it by id alone")
+            return False
+        if node_id in self.c.case_where:
+            self.error(loc, f"{where}: duplicate id '{node_id}'", f"first described at {self.c.case_where[node_id]}")
+            return False
+        self.c.case_where[node_id] = self.where(loc)
+        return True
+
+    def _define(self, partner: schema.Partner, loc) -> None:
+        where = _where_text(loc)
+        if partner.id in self.map_where:
+            self.error(loc + ("label",), f"{where}.label: '{partner.id}' is already a body on the maps "
+                       f"({self.map_where[partner.id]}): expected no label", "leave out label, kind and level, "
+                       "and put the particular body the guide names under 'name'", key=True)
+            return
+        if not self._claim(partner.id, loc + ("id",), "partner"):
+            return
+        for field_name in ("kind", "level"):
+            if getattr(partner, field_name) is None:
+                choices = schema.KINDS if field_name == "kind" else schema.LEVELS
+                self.error(loc, f"{where}: expected the field '{field_name}' for a new partner, got nothing",
+                           f"add '{field_name}:' with one of: {', '.join(choices)}")
+        self.c._check_node_refs(partner, self.located, self.name, loc)
+
+    def _check_partners(self, study: schema.CaseStudy, loc) -> None:
+        known = set(self.map_where) | set(self.c.case_where)
+        ids: dict[str, int] = {}
+        linked = {end for edge in study.links for end in (edge.source, edge.target)}
+        for j, partner in enumerate(study.partners):
+            ploc = loc + ("partners", j)
+            where = _where_text(ploc)
+            if partner.id in ids:
+                self.error(ploc + ("id",), f"{where}.id: duplicate partner '{partner.id}'",
+                           f"first listed at {self.where(loc + ('partners', ids[partner.id], 'id'))}")
+            ids.setdefault(partner.id, j)
+            if partner.id == study.id:
+                self.error(ploc + ("id",), f"{where}.id: '{partner.id}' is the project itself, not a partner")
+                continue
+            if partner.label is None:
+                if partner.id not in known and self.ready:
+                    self.error(ploc + ("id",), f"{where}.id: expected a body on the maps or a partner described in a "
+                               f"case study, got '{partner.id}'",
+                               did_you_mean(partner.id, known) or "to describe a new partner, add label, kind and level")
+                for field_name in _NEW_PARTNER_FIELDS:
+                    if field_name in partner.model_fields_set:
+                        self.error(ploc + (field_name,), f"{where}.{field_name}: expected no {field_name} on a partner "
+                                   f"given by id alone", f"'{partner.id}' is described where it is defined; add 'label:' "
+                                   "only to describe a new partner", key=True)
+                if not partner.pages:
+                    self.c.warn(self.name, self.located, ploc, f"{where}: '{partner.id}' cites no guide page",
+                                "add 'pages: [N]' with the page where the case study names it")
+            if partner.id not in linked:
+                self.warn(ploc + ("id",), f"{where}: '{partner.id}' has no links in this case study",
+                          "add a link saying how it took part")
+        if study.id not in linked:
+            self.warn(loc + ("id",), f"{_where_text(loc)}: the project '{study.id}' has no links",
+                      "add links from or to its partners and the bodies of the maps")
+        elif not linked & set(self.map_where) and self.ready:
+            self.warn(loc + ("id",), f"{_where_text(loc)}: '{study.id}' is not linked to any body on the maps",
+                      "add a link to a body of the figures, e.g. 'pct' or 'voluntary-community-groups'")
+
+    def _check_links(self, study: schema.CaseStudy, loc, seen) -> None:
+        own = {study.id} | {p.id for p in study.partners}
+        known = set(self.map_where) | set(self.c.case_where) | own
+        for k, edge in enumerate(study.links):
+            eloc = loc + ("links", k)
+            where = _where_text(eloc)
+            for end in ("source", "target"):
+                value = getattr(edge, end)
+                if value not in known and self.ready:
+                    self.error(eloc + (end,), f"{where}.{end}: expected the project, one of its partners or a node "
+                               f"on the maps, got '{value}'",
+                               " ".join(filter(None, [did_you_mean(value, known), _known("its own ids", own)])))
+            if edge.source == edge.target:
+                self.error(eloc, f"{where}: expected two different nodes, got '{edge.source}' twice")
+            elif edge.source not in own and edge.target not in own:
+                self.error(eloc, f"{where}: expected the project or one of its partners at one end, got "
+                           f"'{edge.source}' and '{edge.target}'",
+                           f"list the body as a partner of '{study.id}', or put a link between map bodies in a figure")
+            key = (edge.source, edge.relation, edge.target)
+            if key in self.figure_edges:
+                self.error(eloc, f"{where}: {edge.source} {edge.relation} {edge.target} is already an edge of "
+                           f"{self.figure_edges[key]}", "leave it out here, or choose the relation this case study adds")
+            elif key in seen:
+                self.error(eloc, f"{where}: duplicate link {edge.source} {edge.relation} {edge.target}",
+                           f"first given at {self.where(seen[key])}")
+            seen.setdefault(key, eloc)
 
 def _known(what: str, ids) -> str:
     names = sorted(ids)

@@ -14,13 +14,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG)
+#: Map ids the site uses for its own pages and folders.
+RESERVED_MAP_IDS = frozenset({"index", "glossary", "assets", "whole-system"})
 
 Slug = Annotated[
     str,
     Field(pattern=SLUG, description="A kebab-case id: lower-case letters, digits and single hyphens."),
 ]
 Page = Annotated[int, Field(ge=1, le=999, description="A page number in the printed guide.")]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Text = Annotated[str, Field(min_length=1)]  # each field sets its own max_length
 
 #: Kinds of node, with the label shown in legends and panels.
 KINDS: dict[str, str] = {
@@ -98,14 +100,14 @@ class _Model(BaseModel):
 class Fact(_Model):
     """A figure or fact from the guide, with its page."""
 
-    text: Text = Field(description="The fact in your own words, e.g. 'Covers the 88 most deprived local authority areas.'")
+    text: Text = Field(max_length=2000, description="The fact in your own words, e.g. 'Covers the 88 most deprived local authority areas.'")
     page: Page = Field(description="The guide page that gives the fact.")
 
 
 class Point(_Model):
     """A sentence about a figure (a driver for change or a challenge), with its page."""
 
-    text: Text = Field(description="One point in your own words.")
+    text: Text = Field(max_length=2000, description="One point in your own words.")
     page: Page = Field(description="The guide page it comes from.")
 
 
@@ -208,7 +210,7 @@ class GlossaryTerm(_Model):
 
     id: Slug = Field(description="Term id, referenced from nodes' glossary lists.")
     term: Text = Field(max_length=120, description="The term as printed.")
-    definition: Text = Field(description="What it means, in your own words.")
+    definition: Text = Field(max_length=2000, description="What it means, in your own words.")
     page: Page = Field(description="The guide page of the entry.")
 
 
@@ -242,3 +244,56 @@ class ReferenceData(_Model):
     glossary: list[GlossaryTerm] = Field(default_factory=list, description="Glossary terms.")
     abbreviations: list[Abbreviation] = Field(default_factory=list, description="Abbreviations and acronyms.")
     websites: list[Website] = Field(default_factory=list, description="Section 5 websites.")
+
+
+#: Pages of the guide that define Figure 1's layers (p 11) and say who works on which (p 12).
+LAYER_PAGES: tuple[int, ...] = (11, 12)
+
+
+class Partner(_Model):
+    """A partner of a case study: either a body already on a map (give its id, and no label, kind or level)
+    or a body that only this case study names (give label, kind and level)."""
+
+    id: Slug = Field(description="Id of a body already on a map (data/bodies/ or a figure's nodes), or a new kebab-case id for a body named only in the case studies.")
+    label: str | None = Field(default=None, min_length=1, max_length=120, description="For a new partner only: its name as a newcomer would read it, e.g. 'Local churches and parish workers'. Leave out for a body already on a map.")
+    name: str | None = Field(default=None, min_length=1, max_length=200, description="The particular body the guide names here, when the partner is a map body that stands for many, e.g. 'Newcastle Primary Care Trust' for 'pct'.")
+    acronym: str | None = Field(default=None, max_length=20, description="For a new partner only: the guide's abbreviation, e.g. 'SCMH'.")
+    plural: bool = Field(default=False, description="For a new partner only: true when the label names many bodies, so relations read 'support' not 'supports'.")
+    kind: Kind | None = Field(default=None, description="For a new partner only (required there): " + ", ".join(KINDS) + ".")
+    level: Level | None = Field(default=None, description="For a new partner only (required there): " + ", ".join(LEVELS) + ".")
+    layer: Layer | None = Field(default=None, description="For a new partner only: its Figure 1 layer, where the guide gives a basis.")
+    role: Text = Field(max_length=600, description="One or two plain sentences: the part this partner played in the project.")
+    website: Slug | None = Field(default=None, description="For a new partner only: id of its Section 5 website entry (data/websites.yaml).")
+    glossary: list[Slug] = Field(default_factory=list, description="For a new partner only: ids of glossary terms that explain it.")
+    pages: list[Page] = Field(default_factory=list, description="Guide pages where the case study names this partner.")
+    note: str | None = Field(default=None, max_length=2000, description="An editorial note: how an ambiguity in the guide was decided.")
+
+
+class CaseStudy(_Model):
+    """One of the guide's Section 4 case studies: the project (a node of its own), its partners, its links to
+    the bodies of the maps, its key figures and its lessons."""
+
+    id: Slug = Field(description="Case-study id; also the id of the project's node in the whole-system map.")
+    title: Text = Field(max_length=120, description="The project's name as a newcomer would read it, e.g. 'Wise People project'.")
+    acronym: str | None = Field(default=None, max_length=20, description="The guide's abbreviation for the project, e.g. 'FST'.")
+    kind: Kind = Field(description="What sort of thing the project is: " + ", ".join(KINDS) + ".")
+    level: Level = Field(description="Where the project works: " + ", ".join(LEVELS) + ".")
+    layer: Layer | None = Field(default=None, description="Figure 1 layer the project mainly works on, where the guide gives a basis.")
+    place: Text = Field(max_length=200, description="Where the project works, e.g. 'Cowgate estate, Newcastle upon Tyne'.")
+    as_of: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="When the guide's account was current: YYYY, YYYY-MM or YYYY-MM-DD.")
+    summary: Text = Field(max_length=600, description="One to three plain sentences in your own words: what the project does.")
+    description: str | None = Field(default=None, max_length=2000, description="The challenge and the response, in your own words.")
+    source: str | None = Field(default=None, max_length=300, description="The guide's own source for the account, e.g. 'Cunningham (2002), The Guardian'.")
+    website: Slug | None = Field(default=None, description="Id of its Section 5 website entry (data/websites.yaml).")
+    pages: list[Page] = Field(min_length=1, description="Guide pages of the case study.")
+    partners: list[Partner] = Field(default_factory=list, description="The partners the guide names: map bodies by id, other bodies described here.")
+    links: list[Edge] = Field(default_factory=list, description="Relations from or to the project or its partners, including links to the bodies of the maps; each touches the project or one of its partners.")
+    key_figures: list[Fact] = Field(default_factory=list, description="Figures and facts from the case study, each with its page.")
+    lessons: list[Point] = Field(default_factory=list, description="What the project teaches, in your own words, each with its page.")
+    note: str | None = Field(default=None, max_length=2000, description="An editorial note: how an ambiguity in the guide was decided.")
+
+
+class CaseStudiesFile(_Model):
+    """The guide's case studies (data/case-studies.yaml)."""
+
+    case_studies: list[CaseStudy] = Field(description="The case studies, in the guide's order.")

@@ -37,7 +37,7 @@ def built_site(tmp_path_factory):
     from policymap.site import build_site
 
     out = tmp_path_factory.mktemp("e2e") / "site"
-    build_site(ROOT / "data", out)
+    build_site(ROOT / "data", out, strict=True)
     return out
 
 

@@ -71,6 +71,6 @@ def test_export_csv_writes_two_tables(good_copy, tmp_path):
     assert result.exit_code == 0, result.output
     nodes = (tmp_path / "out" / "all-nodes.csv").read_text(encoding="utf-8").splitlines()
     edges = (tmp_path / "out" / "all-edges.csv").read_text(encoding="utf-8").splitlines()
-    assert nodes[0] == "Id,Label,Type,Level,Acronym,Description,Pages,Figures,Tags"
-    assert edges[0] == "From,To,Type,Label,Evidence,Page,Note"
+    assert nodes[0] == "Id,Label,Type,Level,Acronym,Description,Pages,Figures,Tags,Layer,Case study"
+    assert edges[0] == "From,To,Type,Label,Evidence,Page,Note,Case study"
     assert len(nodes) == 1 + 5 and len(edges) == 1 + 5

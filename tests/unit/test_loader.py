@@ -29,10 +29,11 @@ def test_gallery_is_complete():
 
 @pytest.mark.parametrize("case", CASES)
 def test_bad_file_gives_its_exact_message(case, good_copy):
-    target = "websites.yaml" if case.startswith("websites--") else "figures/funding.yaml"
+    prefix = case.split("--")[0] if "--" in case else None
+    target = {"websites": "websites.yaml", "case-studies": "case-studies.yaml"}.get(prefix, "figures/funding.yaml")
     (good_copy / target).write_bytes((BAD / f"{case}.yaml").read_bytes())
     expected = (BAD / f"{case}.expected").read_text(encoding="utf-8").rstrip("\n")
-    assert _errors("data") == re.sub(r"^(?=figures/|websites\.yaml)", "data/", expected, flags=re.M)
+    assert _errors("data") == re.sub(r"^(?=figures/|websites\.yaml|case-studies\.yaml)", "data/", expected, flags=re.M)
 
 
 def test_good_fixture_loads(good_copy):
