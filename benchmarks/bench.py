@@ -52,6 +52,17 @@ def timed(command: list[str], repeat: int = 3) -> float:
     return statistics.median(times)
 
 
+def synthetic_pairs(count: int, seed: int = 7) -> list[tuple[int, int]]:
+    """1.5 edges per node: a spanning tree (so every node is linked) plus random extra edges."""
+    rng = random.Random(seed + 1)
+    pairs = {(rng.randrange(i), i) for i in range(1, count)}
+    while len(pairs) < count * 3 // 2:
+        a, b = rng.randrange(count), rng.randrange(count)
+        if a != b and (b, a) not in pairs:
+            pairs.add((a, b))
+    return sorted(pairs)
+
+
 def write_synthetic(folder: Path, count: int, seed: int = 7) -> None:
     """A data folder with one map of ``count`` nodes and 1.5 edges per node."""
     rng = random.Random(seed)
@@ -64,14 +75,7 @@ def write_synthetic(folder: Path, count: int, seed: int = 7) -> None:
                   f"    level: {levels[i * 4 // count]}", f"    role: Synthetic body {i} for measuring builds.",
                   "    pages: [1]"]
     lines.append("edges:")
-    pairs = set()
-    for i in range(1, count):  # a spanning tree keeps every node linked
-        pairs.add((rng.randrange(i), i))
-    while len(pairs) < count * 3 // 2:
-        a, b = rng.randrange(count), rng.randrange(count)
-        if a != b and (b, a) not in pairs:
-            pairs.add((a, b))
-    for a, b in sorted(pairs):
+    for a, b in synthetic_pairs(count, seed):
         lines.append(f"  - {{source: n{a}, target: n{b}, relation: links-to, evidence: stated, page: 1}}")
     (folder / "figures").mkdir(parents=True)
     (folder / "figures" / "synthetic.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -82,18 +86,10 @@ def pyvis_default(count: int, out: Path, seed: int = 7) -> float:
     start = time.perf_counter()
     from pyvis.network import Network
 
-    rng = random.Random(seed)
     net = Network(directed=True, cdn_resources="in_line")  # "local" and "remote" draw nothing offline
     for i in range(count):
         net.add_node(f"n{i}", label=f"Body number {i}")
-    pairs = set()
-    for i in range(1, count):
-        pairs.add((rng.randrange(i), i))
-    while len(pairs) < count * 3 // 2:
-        a, b = rng.randrange(count), rng.randrange(count)
-        if a != b and (b, a) not in pairs:
-            pairs.add((a, b))
-    for a, b in sorted(pairs):
+    for a, b in synthetic_pairs(count, seed):
         net.add_edge(f"n{a}", f"n{b}")
     net.write_html(str(out), notebook=False)
     return time.perf_counter() - start
