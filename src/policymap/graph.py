@@ -24,6 +24,14 @@ from .loader import Project
 from .schema import KINDS, LEVELS, RELATIONS, CaseStudy, Edge, Figure, Node
 
 
+def sentence_object(label: str) -> str:
+    """A label as it reads mid-sentence: 'Local authorities' -> 'local authorities'; names keep capitals."""
+    words = label.split()
+    if len(label) > 1 and label[1].islower() and not any(w[:1].isupper() for w in words[1:]):
+        return label[0].lower() + label[1:]
+    return label
+
+
 def edge_id(edge: Edge) -> str:
     return f"{edge.source}--{edge.relation}--{edge.target}"
 

@@ -16,10 +16,12 @@ from html import escape
 import jinja2
 import networkx as nx
 
-from .graph import edge_records
-from .layout import Layout
+from .graph import edge_records, sentence_object
+from .routes import route_phrases
+from .layout import (PRESENT_BORDER, PRESENT_FIT_MARGIN, PRESENT_HEADING, PRESENT_MARGIN, PRESENT_PILL_RADIUS,
+                     Layout, PresentationLayout)
 from .loader import Project
-from .schema import KINDS, LEVELS, RELATIONS, Figure
+from .schema import KINDS, LAYERS, LEVELS, RELATIONS, Figure
 
 #: Okabe-Ito colours (safe for the common colour-vision deficiencies), each kind also with its own shape.
 BLUE, SKY, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, GREY = (
@@ -79,20 +81,13 @@ def _tint(hex_colour: str, amount: float = 0.72) -> str:
     return "#" + "".join(f"{c:02x}" for c in mix)
 
 
-def sentence_object(label: str) -> str:
-    """A label as it reads mid-sentence: 'Local authorities' -> 'local authorities'; names keep capitals."""
-    words = label.split()
-    if len(label) > 1 and label[1].islower() and not any(w[:1].isupper() for w in words[1:]):
-        return label[0].lower() + label[1:]
-    return label
-
-
 @dataclass(frozen=True)
 class FigurePage:
     figure: Figure
     graph: nx.DiGraph
     layout: Layout
     url: str
+    present: PresentationLayout | None = None  # presentation mode's layout, when there is one
 
 
 # -- vis-network data through pyvis -----------------------------------------------------------
@@ -142,6 +137,36 @@ def _pyvis_network_class():
     finally:
         del sys.modules["IPython"], sys.modules["IPython.display"]
     return Network
+
+
+def _shade(hex_colour: str, amount: float) -> str:
+    """Mix a colour with black: borders that stand out on a projector."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c * (1 - amount)):02x}" for c in (r, g, b))
+
+
+def present_groups() -> dict:
+    """Presentation mode's node style per kind: high-contrast colours (stronger fills, dark borders), corner radius."""
+    groups = {}
+    for kind, (colour, _shape) in KIND_STYLE.items():
+        groups[kind] = {"color": {"background": _tint(colour, 0.6), "border": _shade(colour, 0.45),
+                                  "highlight": {"background": _tint(colour, 0.35), "border": "#000000"},
+                                  "hover": {"background": _tint(colour, 0.45), "border": "#000000"}},
+                        "radius": PRESENT_PILL_RADIUS if KIND_STYLE[kind][1] == "pill" else 0}
+    return groups
+
+
+def presentation_data(present: PresentationLayout) -> dict:
+    """What policymap.js needs to switch a map into presentation mode."""
+    return {"positions": {n: list(xy) for n, xy in present.positions.items()}, "labels": present.labels,
+            "regions": present.regions, "font": present.font, "heading": PRESENT_HEADING, "margin": PRESENT_MARGIN,
+            "border": PRESENT_BORDER, "fit_margin": PRESENT_FIT_MARGIN, "scale": present.scale,
+            "kinds": present_groups()}
+
+
+def vis_shapes() -> dict[str, str]:
+    """Each kind's shape as vis-network sizes it ("box", "pill" or "ellipse"), for layouts that size nodes."""
+    return {kind: shape if shape in ("pill", "ellipse") else "box" for kind, (_colour, shape) in KIND_STYLE.items()}
 
 
 def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
@@ -202,6 +227,10 @@ def node_data(project: Project, pages: dict[str, FigurePage], page: FigurePage, 
         "website": attrs.get("website"), "pages": attrs["pages"], "note": attrs.get("note"),
         "figure_note": attrs.get("figure_note"), "layer": attrs.get("layer"),
         "also_in": [f for f in attrs["figures"] if f != page.figure.id and f in pages],
+        # whole-system page only: case studies and where a body comes from
+        "case_study": attrs.get("case_study"), "case_study_role": attrs.get("case_study_role"),
+        "partner_in": attrs.get("partner_in"), "place": attrs.get("place"), "lessons": attrs.get("lessons"),
+        "source": attrs.get("source"),
     })
 
 
@@ -230,12 +259,41 @@ def _legend(graph: nx.DiGraph) -> dict:
     for record in edge_records(graph):
         relations[record["relation"]] = relations.get(record["relation"], 0) + 1
         implied += record["evidence"] == "implied"
+    levels: dict[str, int] = {}
+    for _, attrs in graph.nodes(data=True):
+        levels[attrs["level"]] = levels.get(attrs["level"], 0) + 1
     return {
         "kinds": [{"id": k, "label": KINDS[k], "color": KIND_STYLE[k][0], "fill": _tint(KIND_STYLE[k][0]),
                    "shape": KIND_STYLE[k][1], "count": kinds[k]} for k in KINDS if k in kinds],
+        "levels": [{"id": level, "label": LEVELS[level], "count": levels[level]} for level in LEVELS if level in levels],
         "relations": [{"id": r, "label": RELATIONS[r][2], "dashes": False, "color": relation_colour(r),
                        "count": relations[r]} for r in RELATIONS if r in relations],
         "implied": implied,
+        **_whole_system_legend(graph),
+    }
+
+
+#: Figure 1's layers on the whole-system map: (colour, legend label).
+LAYER_STYLE = {
+    "upstream": (BLUE, "Upstream: society-wide conditions"),
+    "midstream": (ORANGE, "Midstream: living and working conditions, community"),
+    "downstream": (VERMILLION, "Downstream: individuals and their services"),
+    "none": (GREY, "Not placed by the guide"),
+}
+
+
+def _whole_system_legend(graph: nx.DiGraph) -> dict:
+    """The case-study layer and Figure 1's layers, on the joined map only."""
+    if "case_studies" not in graph.graph:
+        return {}
+    counts: dict[str, int] = {}
+    for _, attrs in graph.nodes(data=True):
+        layer = attrs.get("layer") or "none"
+        counts[layer] = counts.get(layer, 0) + 1
+    return {
+        "case_studies": sum(1 for _, a in graph.nodes(data=True) if a.get("case_study")),
+        "layers": [{"id": k, "label": label, "color": colour, "fill": _tint(colour, 0.55), "count": counts[k]}
+                   for k, (colour, label) in LAYER_STYLE.items() if k in counts],
     }
 
 
@@ -244,14 +302,22 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
     fig, graph, layout = page.figure, page.graph, page.layout
     records = edge_records(graph)
     nodes = {node_id: node_data(project, pages, page, node_id) for node_id in sorted(graph.nodes)}
+    for node_id, phrase in route_phrases(graph)["nodes"].items():  # "the Neighbourhood Renewal Unit"
+        if phrase["subject"] != nodes[node_id]["label"]:
+            nodes[node_id]["subj"] = phrase["subject"]
+        if phrase["object"] != nodes[node_id].get("mid", nodes[node_id]["label"]):
+            nodes[node_id]["obj"] = phrase["object"]
     used_terms = sorted({t for n in nodes.values() for t in n.get("glossary", [])})
     used_sites = sorted({n["website"] for n in nodes.values() if "website" in n})
     terms = {t.id: t for t in project.reference.glossary}
     sites = {w.id: w for w in project.reference.websites}
     page_data = {
-        "figure": {"id": fig.id, "number": fig.number, "title": fig.title, "as_of": fig.as_of},
+        "figure": _compact({"id": fig.id, "number": fig.number, "title": fig.title, "as_of": fig.as_of,
+                            "source": source_line(fig)}),
         "kinds": {k: KINDS[k] for k in sorted({n["kind"] for n in nodes.values()})},
         "levels": dict(LEVELS),
+        "layers": {k: {"label": LAYERS.get(k, label), "color": colour, "fill": _tint(colour, 0.55)}
+                   for k, (colour, label) in LAYER_STYLE.items()},
         "relations": {r: list(RELATIONS[r]) for r in sorted({e["relation"] for e in records})},
         "glossary": {t: {"term": terms[t].term, "definition": terms[t].definition} for t in used_terms},
         "websites": {w: {"name": sites[w].name, "url": sites[w].url, "printed": sites[w].url.split("://", 1)[-1]}
@@ -260,12 +326,15 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
                  for p in pages.values()},
         "nodes": nodes,
         "edges": [_compact({"source": r["source"], "target": r["target"], "relation": r["relation"],
-                            "evidence": r["evidence"], "page": r["page"], "note": r.get("note")}) for r in records],
+                            "evidence": r["evidence"], "page": r["page"], "note": r.get("note"),
+                            "case_study": r.get("case_study")}) for r in records],
         "vis": graph_to_vis_data(graph, layout),
         "regions": [vars(box) for box in layout.regions if box.label],
         "search": _search_others(project, pages, page),
         "tours": [tour.model_dump(mode="json") for tour in fig.tours],
     }
+    if page.present:
+        page_data["present"] = presentation_data(page.present)
     for tour in page_data["tours"]:
         for step in tour["steps"]:
             step["edges"] = [_tour_edge_id(fig, ref) for ref in step["edges"]]

@@ -29,7 +29,7 @@ import networkx as nx
 
 from .errors import PolicymapError
 from .graph import build_joined_graph, edge_records
-from .render import sentence_object
+from .graph import sentence_object
 
 #: --all prints at most this many routes.
 ROUTE_LIMIT = 25
@@ -194,8 +194,8 @@ def route_phrases(graph: nx.DiGraph) -> dict:
 def route_sentences(phrases: dict, nodes: list[str], edges: list[str]) -> list[str]:
     """The route ``nodes`` (via ``edges``, one per step) read as sentences that respect edge direction.
 
-    A step walked forwards continues the sentence (", which ..."; " and ..." after a step walked
-    backwards); a step walked backwards starts a sentence with that edge's source as subject.
+    A step walked forwards continues the sentence (", which ...", about the body just named); a
+    step walked backwards starts a sentence with that edge's source as subject.
     """
     sentences: list[str] = []
     current, previous, count = "", None, 0
@@ -204,8 +204,8 @@ def route_sentences(phrases: dict, nodes: list[str], edges: list[str]) -> list[s
         mark = " (implied)" if edge["evidence"] == "implied" else ""
         forward = edge["source"] == here
         if forward and current and count < STEPS_PER_SENTENCE:
-            joiner = ", which " if previous == "forward" else " and "
-            current += f"{joiner}{edge['reading']} {phrases['nodes'][there]['object']}{mark}"
+            # the body just named (the last object) is this step's subject, forwards or not
+            current += f", which {edge['reading']} {phrases['nodes'][there]['object']}{mark}"
             count += 1
         else:
             if current:

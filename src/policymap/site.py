@@ -16,13 +16,15 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import BuildAborted
-from .graph import build_graph
-from .layout import compute_layout
+from . import schema
+from .graph import build_graph, build_joined_graph
+from .layout import compute_layout, compute_presentation_layout, compute_system_layout
 from .loader import Project, load_project
 from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
-                     source_line)
+                     source_line, vis_shapes)
 
 SITE_TITLE = "policymap"
+WHOLE_SYSTEM = "whole-system"
 ABOUT = ("These maps redraw the three 'aerial view' figures of Community renewal and mental health "
          "(King's Fund and the National Institute for Mental Health in England, 2003): who plans, pays for and "
          "provides mental health services, how renewal and regeneration money flows, and where local strategic "
@@ -44,14 +46,36 @@ def gather_pages(project: Project) -> dict[str, FigurePage]:
     pages = {}
     for fig in project.figures:
         graph = build_graph(project, fig)
-        pages[fig.id] = FigurePage(fig, graph, compute_layout(graph, fig.regions), page_url(fig.id))
+        pages[fig.id] = FigurePage(fig, graph, compute_layout(graph, fig.regions), page_url(fig.id),
+                                   compute_presentation_layout(graph, fig.regions, vis_shapes()))
+    whole = whole_system_page(project, pages)
+    if whole is not None:
+        pages[whole.figure.id] = whole
     return pages
+
+
+def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigurePage | None:
+    """All maps joined, with the case studies as a layer that can be hidden; None with fewer than two maps."""
+    if len(project.figures) < 2:
+        return None
+    graph = build_joined_graph(project, case_studies=True)
+    numbers = [str(f.number) for f in project.figures if f.number]
+    joined = ("Figures " + ", ".join(numbers[:-1]) + " and " + numbers[-1]) if len(numbers) == len(project.figures) \
+        else "every map"
+    fig = schema.Figure(
+        id=WHOLE_SYSTEM, title=f"The whole system: {joined} joined",
+        caption=("Every map in one picture. Each figure keeps its own part of the page; bodies that several maps "
+                 "share sit between them, and the guide's case studies sit below as a layer you can hide."),
+        as_of=max(f.as_of for f in project.figures),
+        as_of_note="Each body's panel says what has changed since, where its map does.")
+    layout = compute_system_layout(graph, [(f, pages[f.id].graph) for f in project.figures])
+    return FigurePage(fig, graph, layout, page_url(WHOLE_SYSTEM))
 
 
 def _nav(pages: dict[str, FigurePage], current: str) -> list[dict]:
     items = [{"url": "index.html", "label": "All maps"}]
-    items += [{"url": p.url, "label": f"Figure {p.figure.number}" if p.figure.number else p.figure.title}
-              for p in pages.values()]
+    items += [{"url": p.url, "label": f"Figure {p.figure.number}" if p.figure.number else
+               ("Whole system" if p.figure.id == WHOLE_SYSTEM else p.figure.title)} for p in pages.values()]
     items.append({"url": "glossary.html", "label": "Glossary"})
     return [dict(item, current=item["url"] == current) for item in items]
 

@@ -28,7 +28,7 @@ def test_two_builds_are_byte_identical(good_copy, tmp_path):
 def test_site_has_pages_and_shared_assets_once(good_copy, tmp_path):
     build_site("data", tmp_path / "site")
     names = sorted(p.name for p in (tmp_path / "site").glob("*.html"))
-    assert names == ["funding.html", "glossary.html", "index.html", "partners.html"]
+    assert names == ["funding.html", "glossary.html", "index.html", "partners.html", "whole-system.html"]
     assert (tmp_path / "site" / "assets" / "vendor" / "vis-network" / "vis-network.min.js").exists()
     assert (tmp_path / "site" / "assets" / "vendor" / "vis-network" / "LICENSE-MIT").exists()
     assert len(list((tmp_path / "site").rglob("vis-network.min.js"))) == 1

@@ -1,13 +1,25 @@
 /* policymap: the one script shared by every page (plain ES2017, no build step).
  *
  * Map pages carry their data inline in <script type="application/json" id="policymap-data">;
- * other pages have none and this script does nothing there. All text from the data goes
- * into the page through textContent and createElement, never as markup.
+ * other pages have none and this script only honours ?present there. All text from the data
+ * goes into the page through textContent and createElement, never as markup.
  *
- * Exposes window.policymap = {network, select(id), clear(), data} for tests.
+ * Workshop mode: presentation (button, P key, ?present; Escape leaves), guided tours
+ * (#tour=<id>&step=<n>; arrows, Page Up/Down and space step through), focus on a body's
+ * neighbours (keys 1, 2 and 0), filters by kind, level and relation, PNG export and a print
+ * handout.
+ *
+ * Exposes window.policymap = {network, data, tours, select(id), clear(), present(on),
+ * setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio)}
+ * for tests.
  */
 (function () {
   "use strict";
+
+  const presentRequested = new URLSearchParams(location.search).has("present");
+  if (presentRequested) {
+    document.body.classList.add("present");
+  }
 
   const dataElement = document.getElementById("policymap-data");
   if (!dataElement) {
@@ -25,6 +37,8 @@
       node.kind_label = raw.kinds[node.kind] || node.kind;
       node.level_label = raw.levels[node.level] || node.level;
       node.mid = node.mid || node.label;
+      node.subj = node.subj || node.label; // "The Neighbourhood Renewal Unit" at the start of a sentence
+      node.obj = node.obj || node.mid; // "the Neighbourhood Renewal Unit" mid-sentence
       node.acronym_expansion = node.acronym ? node.acronym_expansion || node.label : null;
       node.facts = node.facts || [];
       node.pages = node.pages || [];
@@ -40,14 +54,15 @@
       edge.id = edge.source + "--" + edge.relation + "--" + edge.target;
       edge.relation_label = reading[2];
       edge.reading = source.plural ? reading[1] : reading[0];
-      edge.subject = source.label;
-      edge.object = raw.nodes[edge.target].mid;
+      edge.subject = source.subj || source.label;
+      edge.object = raw.nodes[edge.target].obj || raw.nodes[edge.target].mid;
     });
     const own = Object.keys(raw.nodes).sort().map((id) => ({
       id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
       terms: raw.nodes[id].glossary.map((entry) => entry.term), url: null }));
     raw.search = own.concat((raw.search || []).map((item) => Object.assign({}, item, {
       url: maps[item.map] ? maps[item.map].url + "#node=" + item.id : null, map: mapName(item.map) })));
+    raw.tours = raw.tours || [];
     return raw;
   }
   const mapElement = document.getElementById("map");
@@ -62,6 +77,8 @@
   const details = document.getElementById("details");
   const tourPanel = document.getElementById("tour");
   const searchInput = document.getElementById("search-input");
+  const announcer = document.getElementById("announce");
+  const present = data.present || null; // presentation layout and style, from the build
 
   /* ---------------------------------------------------------------- helpers */
 
@@ -99,6 +116,18 @@
     return (pages.length === 1 ? "p " : "pp ") + pages.join(", ");
   }
 
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+
+  /* 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as words, like the templates' as_of_text. */
+  function asOfText(value) {
+    const parts = String(value || "").split("-");
+    if (parts.length === 3) {
+      return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+    }
+    return parts.length === 2 ? MONTHS[Number(parts[1]) - 1] + " " + parts[0] : String(value || "");
+  }
+
   function safeHref(url) {
     return /^(https?:\/\/|mailto:)/i.test(url || "") ? url : null;
   }
@@ -121,6 +150,28 @@
 
   function option(object, name, fallback) {
     return object && object[name] !== undefined && object[name] !== null ? object[name] : fallback;
+  }
+
+  function announce(text) {
+    if (announcer) {
+      announcer.textContent = "";
+      setTimeout(() => { announcer.textContent = text; }, 30);
+    }
+  }
+
+  /* Keys typed into a field, or meant for a focused control, are not shortcuts: no letters or
+     digits in a text field or menu, no arrows or space in any form control. */
+  function isTyping(target) {
+    const field = target && target.closest && target.closest("input, select, textarea, [contenteditable='true']");
+    return Boolean(field && !(field.tagName === "INPUT" && /^(checkbox|radio|button|submit|reset|range|color|file)$/.test(field.type)));
+  }
+
+  function inFormControl(target) {
+    return Boolean(target && target.closest && target.closest("input, select, textarea, [contenteditable='true']"));
+  }
+
+  function activatesControl(target, key) {
+    return (key === " " || key === "Enter") && Boolean(target && target.closest && target.closest("button, a, summary, label"));
   }
 
   /* ---------------------------------------------------------------- network */
@@ -149,11 +200,107 @@
 
   const baseNodes = data.vis.nodes.map(withoutTitle);
   const baseEdges = data.vis.edges.map(withoutTitle).map(levelLabel);
-  const nodes = new vis.DataSet(baseNodes);
-  const edges = new vis.DataSet(baseEdges);
   const options = Object.assign({}, data.vis.options);
   options.interaction = Object.assign({ hover: true }, options.interaction);
+  const nodeOptions = options.nodes || {};
+  const edgeOptions = options.edges || {};
+  const groups = options.groups || {};
+  const nodeFontColor = option(option(nodeOptions, "font", {}), "color", "#343434");
+  const edgeFontColor = option(option(edgeOptions, "font", {}), "color", "#343434");
+
+  /* State: what the map shows is worked out from these in render(). */
+  const state = {
+    mode: "normal", // or "present"
+    emphasis: null, // {nodes: Set, edges: Set}: everything else fades
+    hiddenKinds: new Set(),
+    hiddenLevels: new Set(),
+    hiddenRelations: new Set(),
+    focusDepth: 1, // neighbours kept when a body is selected: 1 or 2 steps, 0 for no fading
+    hideCaseStudies: false, // the whole-system map's Section 4 layer
+    colourBy: "kind", // or "layer": Figure 1's layers of influence on health
+  };
+
+  /* Colours for Figure 1's layers (whole-system map): shape still tells the kind. */
+  function layerColour(id) {
+    const layers = data.layers || {};
+    const style = layers[data.nodes[id].layer || "none"] || layers.none;
+    return style ? { background: style.fill, border: style.color,
+      highlight: { background: style.fill, border: "#000000" }, hover: { background: style.fill, border: style.color } } : null;
+  }
+
+  /* Each node spelled out for the current mode. Whole items, not just the changed fields:
+     vis re-applies a node's group style over anything an update leaves out. */
+  function nodeItem(base) {
+    const group = groups[base.group] || {};
+    const faded = Boolean(state.emphasis && !state.emphasis.nodes.has(base.id));
+    const hidden = isNodeFiltered(base.id);
+    if (state.mode === "present" && present) {
+      const style = present.kinds[base.group] || {};
+      const xy = present.positions[base.id] || [base.x, base.y];
+      return Object.assign({}, base, {
+        x: xy[0], y: xy[1], label: option(present.labels, base.id, base.label), hidden: hidden,
+        font: { size: present.font, color: faded ? "rgba(0, 0, 0, 0.28)" : "#000000" },
+        margin: present.margin, widthConstraint: false, borderWidth: present.border,
+        borderWidthSelected: present.border + 2, opacity: faded ? 0.18 : 1,
+        color: style.color || group.color,
+        shapeProperties: Object.assign({}, group.shapeProperties || {}, { borderRadius: option(style, "radius", 0) }),
+      });
+    }
+    return Object.assign({}, base, {
+      hidden: hidden,
+      font: { size: option(nodeOptions.font, "size", 14), color: faded ? "rgba(60, 66, 75, 0.3)" : nodeFontColor },
+      margin: option(nodeOptions, "margin", 5), widthConstraint: option(nodeOptions, "widthConstraint", false),
+      borderWidth: option(nodeOptions, "borderWidth", 1), borderWidthSelected: option(nodeOptions, "borderWidthSelected", 2),
+      opacity: faded ? 0.25 : 1, color: (state.colourBy === "layer" && layerColour(base.id)) || group.color,
+      shapeProperties: group.shapeProperties || {},
+    });
+  }
+
+  function edgeColor(color) {
+    if (typeof color === "string") {
+      return { color: color, highlight: color, hover: color };
+    }
+    return Object.assign({}, color || {});
+  }
+
+  function edgeItem(base) {
+    const faded = Boolean(state.emphasis && !state.emphasis.edges.has(base.id));
+    const edge = edgesById.get(base.id);
+    const hidden = Boolean(edge && (state.hiddenRelations.has(edge.relation) || (state.hideCaseStudies && edge.case_study)))
+      || isNodeFiltered(base.from) || isNodeFiltered(base.to);
+    const width = option(base, "width", option(edgeOptions, "width", 1));
+    const color = Object.assign(edgeColor(base.color), { opacity: faded ? (state.mode === "present" ? 0.1 : 0.15) : 1 });
+    if (state.mode === "present" && present) {
+      // Relation names would crowd the projected map: the details panel and tour text read them out.
+      return Object.assign({}, base, { hidden: hidden, width: width * 1.7, color: color,
+        font: Object.assign({}, base.font || {}, { size: 0, color: edgeFontColor, strokeWidth: 0 }) });
+    }
+    return Object.assign({}, base, { hidden: hidden, width: width, color: color,
+      font: Object.assign({}, base.font || {}, {
+        size: option(edgeOptions.font, "size", 14), strokeWidth: option(edgeOptions.font, "strokeWidth", 2),
+        color: faded ? "rgba(60, 66, 75, 0.3)" : edgeFontColor }) });
+  }
+
+  function isNodeFiltered(id) {
+    const node = data.nodes[id];
+    return Boolean(node && (state.hiddenKinds.has(node.kind) || state.hiddenLevels.has(node.level)
+      || (state.hideCaseStudies && node.case_study)));
+  }
+
+  const nodes = new vis.DataSet(baseNodes.map(nodeItem));
+  const edges = new vis.DataSet(baseEdges.map(edgeItem));
   const network = new vis.Network(mapElement, { nodes: nodes, edges: edges }, options);
+
+  function render() {
+    nodes.update(baseNodes.map(nodeItem));
+    edges.update(baseEdges.map(edgeItem));
+  }
+
+  /* Fade everything except the given nodes and edges; with no arguments, undo. */
+  function emphasise(nodeIds, edgeIds) {
+    state.emphasis = nodeIds ? { nodes: new Set(nodeIds), edges: new Set(edgeIds || []) } : null;
+    render();
+  }
 
   /* vis makes its frame a tab stop. Keep it only when its keyboard panning is on,
      and then name it; otherwise the search box, buttons and text version do that job. */
@@ -168,52 +315,134 @@
     frame.setAttribute("tabindex", "-1");
   }
 
-  const nodeFontColor = option(option(option(options, "nodes", {}), "font", {}), "color", "#343434");
-  const edgeFontColor = option(option(option(options, "edges", {}), "font", {}), "color", "#343434");
-  const dimmedText = "rgba(60, 66, 75, 0.3)";
-
   /* The figure's regions, drawn under the nodes as labelled panels (layout coordinates). */
-  const regions = data.regions || [];
+  function currentRegions() {
+    return state.mode === "present" && present ? present.regions : (data.regions || []);
+  }
+
+  const FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+
+  function regionStyle(region) {
+    if (state.mode === "present" && present) {
+      return { fill: region.inset ? "#fff4d6" : "#f1f3f6", stroke: region.inset ? "#7a4b00" : "#5b6573", width: 2,
+        ink: "#000000", font: "700 " + present.heading + "px " + FACE, size: present.heading, inset: 6, top: 5 };
+    }
+    return { fill: region.inset ? "#fff8e1" : "#f0f3f7", stroke: region.inset ? "#a86a00" : "#c5ccd6",
+      width: region.inset ? 2 : 1, ink: "#4a5563", font: "600 16px " + FACE, size: 16, inset: 10, top: 10 };
+  }
+
+  /* Panels first, under everything; their headings last, over the edges that cross them. */
   network.on("beforeDrawing", (ctx) => {
     const scale = network.getScale();
-    regions.forEach((region) => {
-      ctx.fillStyle = region.inset ? "#fff8e1" : "#f0f3f7";
-      ctx.strokeStyle = region.inset ? "#a86a00" : "#c5ccd6";
-      ctx.lineWidth = (region.inset ? 2 : 1) / scale;
+    currentRegions().forEach((region) => {
+      const style = regionStyle(region);
+      ctx.fillStyle = style.fill;
+      ctx.strokeStyle = style.stroke;
+      ctx.lineWidth = style.width / scale;
       ctx.fillRect(region.x, region.y, region.width, region.height);
       ctx.strokeRect(region.x, region.y, region.width, region.height);
-      ctx.fillStyle = "#4a5563";
-      ctx.font = "600 16px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
-      ctx.textBaseline = "top";
-      ctx.fillText(region.label, region.x + 10, region.y + 10, region.width - 20);
     });
   });
 
-  /* Fit the whole map, region panels included (vis's own fit only sees the nodes). */
-  function fitAll(animate) {
-    const anim = animate ? animation : false;
+  network.on("afterDrawing", (ctx) => {
+    currentRegions().forEach((region) => {
+      const style = regionStyle(region);
+      const lines = region.lines && region.lines.length ? region.lines : [region.label];
+      ctx.font = style.font;
+      ctx.textBaseline = "top";
+      lines.filter(Boolean).forEach((line, i) => {
+        const y = region.y + style.top + i * style.size * 1.2;
+        const maxWidth = region.width - 2 * style.inset;
+        const width = Math.min(ctx.measureText(line).width, maxWidth);
+        ctx.fillStyle = style.fill;
+        ctx.fillRect(region.x + style.inset - 3, y - 2, width + 6, style.size * 1.2 + 2);
+        ctx.fillStyle = style.ink;
+        ctx.fillText(line, region.x + style.inset, y, maxWidth);
+      });
+    });
+  });
+
+  /* ---------------------------------------------------------------- camera */
+
+  /* The part of the map not under the zoom buttons or an overlay panel (presentation mode puts
+     panels over the map), in the map element's coordinates. */
+  const ZOOM_STRIP = 44;
+
+  function freeArea() {
     const width = mapElement.clientWidth;
     const height = mapElement.clientHeight;
-    if (!regions.length || !width || !height) {
-      network.fit({ animation: anim });
-      return;
+    const area = { left: 0, top: 0, width: width - (state.mode === "present" ? 0 : ZOOM_STRIP), height: height };
+    const panel = state.mode === "present" ? [details, legend].find((element) => element && !element.hidden) : null;
+    if (panel) {
+      const mapBox = mapElement.getBoundingClientRect();
+      const rect = panel.getBoundingClientRect();
+      if (rect.width && rect.left > mapBox.left + width / 3) {
+        area.width = Math.max(width / 3, rect.left - mapBox.left);
+      }
     }
-    let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
-    regions.forEach((region) => {
-      left = Math.min(left, region.x);
-      top = Math.min(top, region.y);
-      right = Math.max(right, region.x + region.width);
-      bottom = Math.max(bottom, region.y + region.height);
+    return area;
+  }
+
+  function nodeBounds(ids) {
+    let box = null;
+    ids.forEach((id) => {
+      const node = nodes.get(id);
+      if (!node || node.hidden) {
+        return;
+      }
+      const b = network.getBoundingBox(id);
+      box = box ? { left: Math.min(box.left, b.left), top: Math.min(box.top, b.top),
+        right: Math.max(box.right, b.right), bottom: Math.max(box.bottom, b.bottom) } : Object.assign({}, b);
     });
-    Object.values(network.getPositions()).forEach((point) => {
-      left = Math.min(left, point.x - 90);
-      top = Math.min(top, point.y - 30);
-      right = Math.max(right, point.x + 90);
-      bottom = Math.max(bottom, point.y + 30);
+    return box;
+  }
+
+  /* The camera that shows a box of the map (canvas coordinates) as large as fits in an area
+     of the map element, centred there. */
+  function viewFor(box, area, margin, maxScale) {
+    const width = Math.max(1, box.right - box.left);
+    const height = Math.max(1, box.bottom - box.top);
+    return {
+      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+      scale: Math.min(maxScale, (area.width - 2 * margin) / width, (area.height - 2 * margin) / height),
+      offset: { x: area.left + area.width / 2 - mapElement.clientWidth / 2, y: area.top + area.height / 2 - mapElement.clientHeight / 2 },
+    };
+  }
+
+  /* Where a canvas point would be drawn (map element coordinates) with a given camera. */
+  function pointIn(view, point) {
+    return { x: (point.x - view.position.x) * view.scale + mapElement.clientWidth / 2 + view.offset.x,
+      y: (point.y - view.position.y) * view.scale + mapElement.clientHeight / 2 + view.offset.y };
+  }
+
+  function showBox(box, opts) {
+    const settings = Object.assign({ animate: true, margin: 12, maxScale: Infinity, area: freeArea() }, opts);
+    const view = viewFor(box, settings.area, settings.margin, settings.maxScale);
+    network.moveTo(Object.assign(view, { animation: settings.animate ? animation : false }));
+  }
+
+  /* The camera that fits the whole map, region panels included (vis's own fit only sees the
+     nodes). Normal mode keeps a strip on the right for the zoom buttons; presentation hides them. */
+  function fullView() {
+    let box = nodeBounds(Object.keys(data.nodes));
+    currentRegions().forEach((region) => {
+      const r = { left: region.x, top: region.y, right: region.x + region.width, bottom: region.y + region.height };
+      box = box ? { left: Math.min(box.left, r.left), top: Math.min(box.top, r.top),
+        right: Math.max(box.right, r.right), bottom: Math.max(box.bottom, r.bottom) } : r;
     });
-    const margin = 12;
-    const scale = Math.min((width - 2 * margin) / (right - left), (height - 2 * margin) / (bottom - top));
-    network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale: scale, animation: anim });
+    if (!box || !mapElement.clientWidth || !mapElement.clientHeight) {
+      return null;
+    }
+    const presenting = state.mode === "present" && present;
+    const area = { left: 0, top: 0, width: mapElement.clientWidth - (presenting ? 0 : ZOOM_STRIP), height: mapElement.clientHeight };
+    return viewFor(box, area, presenting ? present.fit_margin : 12, Infinity);
+  }
+
+  function fitAll(animate) {
+    const view = fullView();
+    if (view) {
+      network.moveTo(Object.assign(view, { animation: animate ? animation : false }));
+    }
   }
 
   network.on("hoverNode", () => { mapElement.style.cursor = "pointer"; });
@@ -221,63 +450,71 @@
   network.on("hoverEdge", () => { mapElement.style.cursor = "pointer"; });
   network.on("blurEdge", () => { mapElement.style.cursor = ""; });
 
+  /* After the map's size changes: keep showing what was being shown. */
+  function refit() {
+    network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
+    network.redraw();
+    if (activeTour) {
+      fitStep(activeTour.tour.steps[activeTour.index], false);
+    } else if (current && current.type === "node" && state.mode === "present") {
+      fitAll(false);
+      keepClear(current.id, false);
+    } else {
+      fitAll(false);
+    }
+  }
+
   let resizeTimer = null;
   window.addEventListener("resize", () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => {
-      network.redraw();
-      fitAll(false);
-    }, 150);
+    resizeTimer = setTimeout(refit, 150);
   });
 
-  function edgeColor(color) {
-    if (typeof color === "string") {
-      return { color: color, highlight: color, hover: color };
-    }
-    return Object.assign({}, color || {});
-  }
-
-  function fontWith(font, color, fallback) {
-    if (typeof font === "string") {
-      return font; // a shorthand string: leave it alone
-    }
-    return Object.assign({}, font || {}, { color: color || option(font, "color", fallback) });
-  }
-
-  /* Fade everything except the given nodes and edges; with no arguments, undo. */
-  function emphasise(nodeIds, edgeIds) {
-    const keepNodes = nodeIds ? new Set(nodeIds) : null;
-    const keepEdges = edgeIds ? new Set(edgeIds) : null;
-    // Whole items, not just the changed fields: vis re-applies a node's group colours
-    // over any colour that an update leaves out.
-    nodes.update(baseNodes.map((node) => {
-      const faded = keepNodes && !keepNodes.has(node.id);
-      return Object.assign({}, node, {
-        opacity: faded ? 0.25 : option(node, "opacity", 1),
-        font: fontWith(node.font, faded ? dimmedText : null, nodeFontColor),
-      });
-    }));
-    edges.update(baseEdges.map((edge) => {
-      const faded = keepEdges && !keepEdges.has(edge.id);
-      return Object.assign({}, edge, {
-        color: Object.assign(edgeColor(edge.color), { opacity: faded ? 0.15 : option(edgeColor(edge.color), "opacity", 1) }),
-        font: fontWith(edge.font, faded ? dimmedText : null, edgeFontColor),
-      });
-    }));
-  }
-
-  /* Pan (keeping the zoom) when a node sits off screen or under the map's edges. */
+  /* Pan (keeping the zoom) when a node sits off screen, under the map's edges or under a panel. */
   function ensureVisible(id) {
     const position = network.getPositions([id])[id];
     const point = network.canvasToDOM(position);
+    const area = freeArea();
     const margin = 90;
-    if (point.x < margin || point.y < margin || point.x > mapElement.clientWidth - margin
-        || point.y > mapElement.clientHeight - margin) {
-      network.moveTo({ position: position, scale: network.getScale(), animation: animation });
+    if (point.x < area.left + margin || point.y < area.top + margin || point.x > area.left + area.width - margin
+        || point.y > area.top + area.height - margin) {
+      network.moveTo({ position: position, scale: network.getScale(), animation: animation,
+        offset: { x: area.left + area.width / 2 - mapElement.clientWidth / 2, y: area.top + area.height / 2 - mapElement.clientHeight / 2 } });
+    }
+  }
+
+  /* In presentation mode: pan the map, as little as will do, so that a node is not under the
+     panel (nor off screen). */
+  function keepClear(id, animate) {
+    const b = network.getBoundingBox(id);
+    const topLeft = network.canvasToDOM({ x: b.left, y: b.top });
+    const bottomRight = network.canvasToDOM({ x: b.right, y: b.bottom });
+    const area = freeArea();
+    const margin = 40;
+    const shift = (low, high, start, size) => {
+      if (high - low > size - 2 * margin) {
+        return (start + size / 2) - (low + high) / 2; // too big to fit: centre it
+      }
+      if (low < start + margin) {
+        return start + margin - low;
+      }
+      return high > start + size - margin ? start + size - margin - high : 0;
+    };
+    const dx = shift(topLeft.x, bottomRight.x, area.left, area.width);
+    const dy = shift(topLeft.y, bottomRight.y, area.top, area.height);
+    if (dx || dy) {
+      const scale = network.getScale();
+      const centre = network.getViewPosition();
+      network.moveTo({ position: { x: centre.x - dx / scale, y: centre.y - dy / scale }, scale: scale,
+        animation: animate === false ? false : animation });
     }
   }
 
   function centreOn(id) {
+    if (state.mode === "present") {
+      keepClear(id);
+      return;
+    }
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: animation });
   }
 
@@ -288,8 +525,8 @@
   let focusBeforePanel = null;
 
   /* A link to another body: the click handler below selects it without leaving the page. */
-  function nodeLink(id, text) {
-    return el("a", { href: "#node=" + id, "data-node": id }, text);
+  function nodeLink(id, text, attributes) {
+    return el("a", Object.assign({ href: "#node=" + id, "data-node": id }, attributes || {}), text);
   }
 
   function relationMeta(edge) {
@@ -303,13 +540,13 @@
   }
 
   /* One relation as a sentence; the end that is not `id` is a link selecting it. */
-  function relationItem(edge, id, withNote) {
+  function relationItem(edge, id, withNote, linkAttributes) {
     const item = el("li", {});
     if (edge.source === id) {
       item.appendChild(document.createTextNode(edge.subject + " " + edge.reading + " "));
-      item.appendChild(nodeLink(edge.target, edge.object));
+      item.appendChild(nodeLink(edge.target, edge.object, linkAttributes));
     } else {
-      item.appendChild(nodeLink(edge.source, edge.subject));
+      item.appendChild(nodeLink(edge.source, edge.subject, linkAttributes));
       item.appendChild(document.createTextNode(" " + edge.reading + " " + edge.object));
     }
     item.appendChild(document.createTextNode(" "));
@@ -335,6 +572,18 @@
     return [el("h3", {}, title)].concat(children);
   }
 
+  /* Radio buttons choosing how far the focus on a body reaches (keys 1, 2 and 0 too). */
+  function focusControl() {
+    const choices = [[1, "Neighbours"], [2, "Two steps"], [0, "Everything"]];
+    const group = el("fieldset", { class: "focus-depth" }, el("legend", {}, "Show around it"));
+    choices.forEach(([depth, text]) => {
+      const input = el("input", { type: "radio", name: "focus-depth", value: String(depth), "data-focus-depth": String(depth) });
+      input.checked = state.focusDepth === depth;
+      group.appendChild(el("label", {}, input, " " + text + " ", el("kbd", { "aria-hidden": "true" }, String(depth))));
+    });
+    return group;
+  }
+
   function nodeDetails(node) {
     const parts = [panelHead(node.label)];
     if (node.acronym) {
@@ -342,6 +591,7 @@
     }
     parts.push(el("p", { class: "kind" }, kindSwatch(node.kind), node.kind_label + " · " + node.level_label));
     parts.push(el("p", { class: "role" }, node.role));
+    parts.push(focusControl());
     if (node.description) {
       parts.push(el("p", {}, node.description));
     }
@@ -349,11 +599,29 @@
       parts.push(el("p", { class: "note" }, el("strong", {}, "On this map: "), node.figure_note));
     }
     if (node.layer) {
-      parts.push(el("p", { class: "meta" }, "Layer of influence on health: " + node.layer));
+      const layer = (data.layers || {})[node.layer];
+      parts.push(el("p", { class: "meta" }, "Figure 1 layer of influence on health (pp 11\u201312): "
+        + (layer ? layer.label : node.layer)));
+    }
+    if (node.case_study) {
+      const study = data.nodes[node.case_study];
+      parts.push(el("p", { class: "note" }, el("strong", {}, "Case study: "),
+        node.case_study_role === "project" ? "one of the guide's Section 4 case studies" + (node.place ? ", in " + node.place : "") + "."
+          : "a partner in ", node.case_study_role === "project" ? null : nodeLink(node.case_study, study ? study.label : node.case_study),
+        node.case_study_role === "project" ? null : "."));
     }
     if (node.facts && node.facts.length) {
-      parts.push(...section("Facts", el("ul", {}, ...node.facts.map((fact) =>
+      parts.push(...section(node.case_study_role === "project" ? "Key figures" : "Facts", el("ul", {}, ...node.facts.map((fact) =>
         el("li", {}, fact.text + " ", el("span", { class: "page-ref" }, "(p " + fact.page + ")"))))));
+    }
+    if (node.lessons && node.lessons.length) {
+      parts.push(...section("What it teaches", el("ul", {}, ...node.lessons.map((lesson) =>
+        el("li", {}, lesson.text + " ", el("span", { class: "page-ref" }, "(p " + lesson.page + ")"))))));
+    }
+    if (node.partner_in && node.partner_in.length) {
+      parts.push(...section("In the case studies", el("ul", {}, ...node.partner_in.map((part) =>
+        el("li", {}, data.nodes[part.case_study] ? nodeLink(part.case_study, part.title) : part.title,
+          part.name ? " (" + part.name + ")" : "", part.role ? ": " + part.role : "")))));
     }
     const outgoing = data.edges.filter((edge) => edge.source === node.id);
     const incoming = data.edges.filter((edge) => edge.target === node.id && edge.source !== node.id);
@@ -385,8 +653,12 @@
     if (node.note) {
       parts.push(el("p", { class: "note" }, el("strong", {}, "Note: "), node.note));
     }
+    if (node.source) {
+      parts.push(el("p", { class: "meta" }, "Source: " + node.source));
+    }
     if (node.also_in && node.also_in.length) {
-      parts.push(...section("Also in", el("ul", {}, ...node.also_in.map((other) =>
+      parts.push(...section(data.figure.id === "whole-system" ? "Comes from" : "Also in",
+        el("ul", {}, ...node.also_in.map((other) =>
         el("li", {}, el("a", { href: other.url },
           (other.number ? "Figure " + other.number + ": " : "") + other.title))))));
     }
@@ -415,7 +687,8 @@
 
   function updateSidebar() {
     const wasHidden = sidebar.hidden;
-    sidebar.hidden = legend.hidden && details.hidden && (!tourPanel || tourPanel.hidden);
+    const routesSection = document.getElementById("routes");
+    sidebar.hidden = legend.hidden && details.hidden && (!tourPanel || tourPanel.hidden) && (!routesSection || routesSection.hidden);
     if (wasHidden !== sidebar.hidden) {
       // vis-network follows window resizes only: give it the map's new size now.
       const view = { position: network.getViewPosition(), scale: network.getScale() };
@@ -424,22 +697,30 @@
     }
   }
 
+  function setLegend(open, opts) {
+    const settings = Object.assign({ refit: true }, opts);
+    const wasHidden = sidebar.hidden;
+    legend.hidden = !open;
+    legendToggle.setAttribute("aria-expanded", String(open));
+    updateSidebar();
+    if (settings.refit && wasHidden !== sidebar.hidden && state.mode !== "present") {
+      requestAnimationFrame(() => fitAll(true));
+    }
+  }
+
   if (legendToggle && legend) {
     /* Below 1440px the legend starts folded so the map can use the whole width;
        the Legend button brings it back. */
-    if (window.innerWidth < 1440) {
+    if (window.innerWidth < 1440 || presentRequested) {
       legend.hidden = true;
       legendToggle.setAttribute("aria-expanded", "false");
       updateSidebar();
     }
     legendToggle.disabled = false;
     legendToggle.addEventListener("click", () => {
-      const wasHidden = sidebar.hidden;
-      legend.hidden = !legend.hidden;
-      legendToggle.setAttribute("aria-expanded", String(!legend.hidden));
-      updateSidebar();
-      if (wasHidden !== sidebar.hidden) {
-        requestAnimationFrame(() => fitAll(true));
+      setLegend(legend.hidden);
+      if (!legend.hidden && state.mode === "present") {
+        document.getElementById("legend-heading").focus({ preventScroll: true });
       }
     });
   }
@@ -451,6 +732,9 @@
     details.textContent = "";
     parts.forEach((part) => details.appendChild(part));
     details.hidden = false;
+    if (state.mode === "present" && !legend.hidden) {
+      setLegend(false, { refit: false }); // one panel at a time over the projected map
+    }
     updateSidebar();
     sidebar.scrollTop = 0;
     if (moveFocus) {
@@ -473,7 +757,62 @@
     focusBeforePanel = null;
   }
 
-  /* ---------------------------------------------------------------- selection */
+  details.addEventListener("change", (event) => {
+    const input = event.target.closest("[data-focus-depth]");
+    if (input) {
+      setFocusDepth(Number(input.value));
+    }
+  });
+
+  /* ---------------------------------------------------------------- selection and focus */
+
+  /* The bodies within `depth` steps of `id` along the relations on show, and those relations. */
+  function neighbourhood(id, depth) {
+    const keepNodes = new Set([id]);
+    const keepEdges = new Set();
+    let frontier = [id];
+    for (let step = 0; step < depth; step += 1) {
+      const next = [];
+      frontier.forEach((nodeId) => {
+        network.getConnectedEdges(nodeId).forEach((edgeId) => {
+          const edge = edges.get(edgeId);
+          if (!edge || edge.hidden) {
+            return;
+          }
+          keepEdges.add(edgeId);
+          [edge.from, edge.to].forEach((other) => {
+            if (!keepNodes.has(other) && !isNodeFiltered(other)) {
+              keepNodes.add(other);
+              next.push(other);
+            }
+          });
+        });
+      });
+      frontier = next;
+    }
+    return { nodes: keepNodes, edges: keepEdges };
+  }
+
+  function focusOn(id) {
+    if (state.focusDepth === 0) {
+      emphasise();
+      return;
+    }
+    const near = neighbourhood(id, state.focusDepth);
+    emphasise(Array.from(near.nodes), Array.from(near.edges));
+  }
+
+  function setFocusDepth(depth) {
+    state.focusDepth = depth === 2 ? 2 : depth === 0 ? 0 : 1;
+    details.querySelectorAll("[data-focus-depth]").forEach((input) => {
+      input.checked = Number(input.value) === state.focusDepth;
+    });
+    if (current && current.type === "node") {
+      focusOn(current.id);
+      announce(state.focusDepth === 0 ? "Showing the whole map"
+        : state.focusDepth === 1 ? "Showing its neighbours" : "Showing bodies up to two steps away");
+    }
+  }
 
   /* Select a body: everything a click on the map does, and more on request.
      opts.push: record in the URL hash; opts.centre: move the camera to it;
@@ -484,13 +823,18 @@
     if (!node || !nodes.get(id)) {
       return false;
     }
+    if (isNodeFiltered(id)) {
+      resetFilters({ quiet: true });
+      announce("Filters cleared to show " + node.label);
+    }
     endTour({ push: false, keepSelection: true });
     current = { type: "node", id: id };
     network.selectNodes([id], true);
-    const connected = network.getConnectedEdges(id);
-    emphasise([id].concat(network.getConnectedNodes(id)), connected);
+    focusOn(id);
     openPanel(nodeDetails(node), settings.moveFocus);
-    if (settings.centre) {
+    if (state.mode === "present") {
+      keepClear(id);
+    } else if (settings.centre) {
       centreOn(id);
     } else {
       ensureVisible(id);
@@ -518,10 +862,14 @@
 
   function clear(opts) {
     const settings = Object.assign({ push: true }, opts);
+    const hadPanel = Boolean(current);
     current = null;
     network.unselectAll();
     emphasise();
     closePanel();
+    if (hadPanel && state.mode === "present") {
+      fitAll(true); // the panel is gone: show the whole map again
+    }
     if (settings.push) {
       setHash("");
     }
@@ -561,17 +909,6 @@
     selectNode(id, { push: true, centre: true, moveFocus: true });
   });
 
-  document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || event.defaultPrevented) {
-      return;
-    }
-    if (current) {
-      clear({ push: true });
-    } else if (activeTour) {
-      endTour({ push: true });
-    }
-  });
-
   /* ---------------------------------------------------------------- camera buttons */
 
   document.querySelectorAll(".zoom [data-action]").forEach((button) => {
@@ -586,6 +923,92 @@
       }
     });
   });
+
+  /* ---------------------------------------------------------------- filters (in the legend) */
+
+  const filterSets = { kind: state.hiddenKinds, level: state.hiddenLevels, relation: state.hiddenRelations };
+  const filterStatus = document.getElementById("filter-status");
+  const resetButton = document.querySelector("[data-action='reset-filters']");
+
+  function filtersActive() {
+    return state.hiddenKinds.size + state.hiddenLevels.size + state.hiddenRelations.size > 0;
+  }
+
+  /* Counts in the legend follow the filters: shown of total. */
+  function updateLegend() {
+    const shownNodes = Object.keys(data.nodes).filter((id) => !isNodeFiltered(id));
+    const shownEdges = data.edges.filter((edge) => !state.hiddenRelations.has(edge.relation)
+      && !isNodeFiltered(edge.source) && !isNodeFiltered(edge.target));
+    const count = (list, key, value) => list.filter((item) => item[key] === value).length;
+    document.querySelectorAll("[data-filter]").forEach((input) => {
+      const group = input.getAttribute("data-filter");
+      const value = input.value;
+      input.checked = !filterSets[group].has(value);
+      const item = input.closest("li");
+      const badge = item && item.querySelector(".count");
+      if (!badge) {
+        return;
+      }
+      const total = Number(badge.getAttribute("data-total"));
+      const shown = group === "relation" ? count(shownEdges, "relation", value)
+        : count(shownNodes.map((id) => data.nodes[id]), group, value);
+      badge.firstChild.textContent = shown === total ? String(total) : shown + "/" + total;
+      item.classList.toggle("filtered-out", shown === 0);
+    });
+    if (filterStatus) {
+      filterStatus.textContent = filtersActive()
+        ? "Showing " + shownNodes.length + " of " + Object.keys(data.nodes).length + " bodies and "
+          + shownEdges.length + " of " + data.edges.length + " relations."
+        : "Showing everything.";
+    }
+    if (resetButton) {
+      resetButton.disabled = !filtersActive();
+    }
+  }
+
+  function afterFilterChange() {
+    render();
+    if (current && current.type === "node" && isNodeFiltered(current.id)) {
+      clear({ push: true }); // a hidden body never stays selected
+    } else if (current && current.type === "edge" && edges.get(current.id) && edges.get(current.id).hidden) {
+      clear({ push: true });
+    } else if (current && current.type === "node") {
+      focusOn(current.id);
+    }
+    updateLegend();
+  }
+
+  function setFilter(group, value, shown) {
+    const set = filterSets[group];
+    if (!set) {
+      return;
+    }
+    if (shown) {
+      set.delete(value);
+    } else {
+      set.add(value);
+    }
+    afterFilterChange();
+  }
+
+  function resetFilters(opts) {
+    Object.values(filterSets).forEach((set) => set.clear());
+    afterFilterChange();
+    if (!(opts && opts.quiet)) {
+      announce("Showing every body and relation");
+    }
+  }
+
+  document.querySelectorAll("[data-filter]").forEach((input) => {
+    input.disabled = false;
+    input.addEventListener("change", () => {
+      setFilter(input.getAttribute("data-filter"), input.value, input.checked);
+    });
+  });
+  if (resetButton) {
+    resetButton.addEventListener("click", () => resetFilters());
+  }
+  updateLegend();
 
   /* ---------------------------------------------------------------- search (ARIA combobox) */
 
@@ -746,24 +1169,109 @@
 
   const tourSelect = document.getElementById("tour-select");
 
+  function stepParts(step) {
+    const stepNodes = step.nodes.filter((id) => nodes.get(id));
+    const stepEdges = (step.edges || []).filter((id) => edges.get(id));
+    return { nodes: stepNodes, edges: stepEdges };
+  }
+
+  /* Bring the step's bodies into view, as large as the free part of the map allows. */
+  function fitStep(step, animate) {
+    const box = nodeBounds(stepParts(step).nodes);
+    if (!box) {
+      return;
+    }
+    if (state.mode === "present") {
+      placeTourCard(step, box, animate);
+    } else {
+      showBox(box, { animate: animate !== false, margin: 40, maxScale: 1 });
+    }
+  }
+
+  /* Presentation mode shows a tour step's text over the map: on a card in a corner, or on a
+     band along the top or bottom. Either the step's bodies are zoomed into the room beside the
+     card or band, when that draws them at least as large as the whole map is drawn; or the
+     whole map stays in view and the text goes where it covers none of the step's bodies. */
+  const PLACES = ["bottom-band", "bottom-right", "bottom-left", "top-band", "top-right", "top-left"];
+  let tourPlace = "bottom-band";
+
+  function setPlace(place) {
+    PLACES.forEach((name) => tourPanel.classList.toggle("at-" + name, name === place));
+  }
+
+  function placeRect(place, size) {
+    const width = mapElement.clientWidth;
+    const height = mapElement.clientHeight;
+    const band = place.endsWith("band");
+    const left = band || place.endsWith("left") ? 0 : width - size.width;
+    const top = place.startsWith("top") ? 0 : height - size.height;
+    return { left: left, top: top, right: band ? width : left + size.width, bottom: top + size.height };
+  }
+
+  function placeTourCard(step, box, animate) {
+    const width = mapElement.clientWidth;
+    const height = mapElement.clientHeight;
+    const sizes = {};
+    PLACES.forEach((place) => {
+      setPlace(place);
+      sizes[place] = { width: tourPanel.offsetWidth + 24, height: tourPanel.offsetHeight + 24 };
+    });
+    const card = sizes["bottom-right"];
+    const band = sizes["bottom-band"];
+    const zooms = [
+      ["bottom-right", { left: 0, top: 0, width: width - card.width, height: height }],
+      ["bottom-left", { left: card.width, top: 0, width: width - card.width, height: height }],
+      ["bottom-band", { left: 0, top: 0, width: width, height: height - band.height }],
+      ["top-band", { left: 0, top: band.height, width: width, height: height - band.height }],
+    ].map(([place, area]) => ({ place: place, view: viewFor(box, area, 24, 1.6) }))
+      .sort((a, b) => b.view.scale - a.view.scale || (b.place === tourPlace) - (a.place === tourPlace));
+    let choice = zooms[0];
+    const whole = fullView();
+    if (whole && choice.view.scale < whole.scale) {
+      const ids = stepParts(step).nodes.filter((id) => !nodes.get(id).hidden);
+      const order = [tourPlace].concat(PLACES.filter((place) => place !== tourPlace));
+      const clear = order.find((place) => {
+        const rect = placeRect(place, sizes[place]);
+        return ids.every((id) => {
+          const b = network.getBoundingBox(id);
+          const a = pointIn(whole, { x: b.left, y: b.top });
+          const z = pointIn(whole, { x: b.right, y: b.bottom });
+          return z.x < rect.left || a.x > rect.right || z.y < rect.top || a.y > rect.bottom;
+        });
+      });
+      if (clear) {
+        choice = { place: clear, view: whole };
+      }
+    }
+    tourPlace = choice.place;
+    setPlace(tourPlace);
+    network.moveTo(Object.assign({}, choice.view, { animation: animate === false ? false : animation }));
+  }
+
   function showStep(tour, index, opts) {
     const settings = Object.assign({ push: true, moveFocus: false }, opts);
     const step = tour.steps[index];
+    const parts = stepParts(step);
+    if (parts.nodes.some(isNodeFiltered) || parts.edges.some((id) => edges.get(id).hidden)) {
+      resetFilters({ quiet: true });
+      announce("Filters cleared for the tour");
+    }
     current = null;
     closePanel();
     activeTour = { tour: tour, index: index };
-    const stepNodes = step.nodes.filter((id) => nodes.get(id));
-    const stepEdges = (step.edges || []).filter((id) => edges.get(id));
-    network.setSelection({ nodes: stepNodes, edges: stepEdges }, { unselectAll: true, highlightEdges: false });
-    emphasise(stepNodes, stepEdges);
-    network.fit({ nodes: stepNodes, maxZoomLevel: 1, animation: animation });
+    network.setSelection({ nodes: parts.nodes, edges: parts.edges }, { unselectAll: true, highlightEdges: false });
+    emphasise(parts.nodes, parts.edges);
     document.getElementById("tour-progress").textContent = "Tour: " + tour.title + " \u2014 step " + (index + 1) + " of " + tour.steps.length;
     document.getElementById("tour-heading").textContent = step.title;
     document.getElementById("tour-text").textContent = step.text;
     tourPanel.querySelector("[data-action='tour-prev']").disabled = index === 0;
     tourPanel.querySelector("[data-action='tour-next']").disabled = index === tour.steps.length - 1;
     tourPanel.hidden = false;
+    if (state.mode === "present" && !legend.hidden) {
+      setLegend(false, { refit: false });
+    }
     updateSidebar();
+    fitStep(step);
     if (tourSelect) {
       tourSelect.value = tour.id;
     }
@@ -799,6 +1307,18 @@
     }
   }
 
+  /* Next (+1) or previous (-1) step of the running tour; false when there is none. */
+  function stepBy(delta, moveFocus) {
+    if (!activeTour) {
+      return false;
+    }
+    const next = activeTour.index + delta;
+    if (next >= 0 && next < activeTour.tour.steps.length) {
+      showStep(activeTour.tour, next, { moveFocus: moveFocus });
+    }
+    return true;
+  }
+
   function findTour(id) {
     return data.tours.find((tour) => tour.id === id) || null;
   }
@@ -814,10 +1334,7 @@
         endTour({ push: true });
         fitAll(true);
       } else {
-        const next = activeTour.index + (action === "tour-next" ? 1 : -1);
-        if (next >= 0 && next < activeTour.tour.steps.length) {
-          showStep(activeTour.tour, next, { moveFocus: true });
-        }
+        stepBy(action === "tour-next" ? 1 : -1, true);
       }
     });
   }
@@ -829,6 +1346,463 @@
         showStep(tour, 0, { moveFocus: true });
       } else {
         endTour({ push: true });
+        fitAll(true);
+      }
+    });
+  }
+
+  /* ---------------------------------------------------------------- presentation mode */
+
+  const presentButton = document.querySelector("[data-action='present']");
+  const fullscreenButton = document.querySelector("[data-action='fullscreen']");
+  let barTimer = null;
+
+  function setPresentUrl(on) {
+    const url = new URL(location.href);
+    if (on) {
+      url.searchParams.set("present", "");
+    } else {
+      url.searchParams.delete("present");
+    }
+    try {
+      history.replaceState(history.state, "", url.href.replace(/\?present=(?=#|$)/, "?present"));
+    } catch (error) {
+      // file:// pages may refuse a new query string; the mode itself still changes
+    }
+  }
+
+  function setPresent(on, opts) {
+    const settings = Object.assign({ url: true }, opts);
+    state.mode = on ? "present" : "normal";
+    document.body.classList.toggle("present", on);
+    if (presentButton) {
+      presentButton.textContent = on ? "Exit presentation" : "Present";
+    }
+    if (on && !legend.hidden) {
+      setLegend(false, { refit: false });
+    }
+    if (!on && document.fullscreenElement && document.exitFullscreen) {
+      document.exitFullscreen().catch(() => {});
+    }
+    render();
+    refit();
+    if (on && current && current.type === "node") {
+      keepClear(current.id, false);
+    }
+    if (settings.url) {
+      setPresentUrl(on);
+    }
+    announce(on ? "Presentation mode. Press Escape or P to leave." : "Presentation mode off.");
+  }
+
+  function showBar() {
+    document.body.classList.add("bar-shown");
+    clearTimeout(barTimer);
+    barTimer = setTimeout(() => document.body.classList.remove("bar-shown"), 2500);
+  }
+
+  if (presentButton) {
+    presentButton.disabled = false;
+    presentButton.addEventListener("click", () => {
+      setPresent(state.mode !== "present");
+      if (state.mode === "present") {
+        showBar(); // show where the controls went
+      }
+    });
+  }
+  if (fullscreenButton) {
+    const root = document.documentElement;
+    fullscreenButton.hidden = !(document.fullscreenEnabled && root.requestFullscreen);
+    fullscreenButton.disabled = false;
+    fullscreenButton.addEventListener("click", () => {
+      if (document.fullscreenElement) {
+        document.exitFullscreen().catch(() => {});
+      } else {
+        if (state.mode !== "present") {
+          setPresent(true);
+        }
+        root.requestFullscreen().catch(() => announce("Full screen is not available here."));
+      }
+    });
+    document.addEventListener("fullscreenchange", () => {
+      fullscreenButton.textContent = document.fullscreenElement ? "Leave full screen" : "Full screen";
+    });
+  }
+  document.addEventListener("mousemove", (event) => {
+    if (state.mode === "present" && event.clientY < 72) {
+      showBar();
+    }
+  });
+
+  /* ---------------------------------------------------------------- export and print */
+
+  /* The current view drawn at `ratio` device pixels per CSS pixel, as a new canvas: vis-network
+     sizes its drawing buffer from window.devicePixelRatio, so that is raised while it redraws. */
+  function renderView(ratio) {
+    const canvas = network.canvas.frame.canvas;
+    const view = { position: network.getViewPosition(), scale: network.getScale() };
+    const own = Object.getOwnPropertyDescriptor(window, "devicePixelRatio");
+    const copy = document.createElement("canvas");
+    try {
+      Object.defineProperty(window, "devicePixelRatio", { configurable: true, get: () => ratio });
+      network.redraw();
+      network.moveTo(Object.assign({ animation: false }, view));
+      network.redraw();
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext("2d");
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, 0, copy.width, copy.height);
+      ctx.drawImage(canvas, 0, 0);
+    } finally {
+      if (own) {
+        Object.defineProperty(window, "devicePixelRatio", own);
+      } else {
+        delete window.devicePixelRatio;
+      }
+      network.redraw();
+      network.moveTo(Object.assign({ animation: false }, view));
+    }
+    return copy;
+  }
+
+  function figureName() {
+    return (data.figure.number ? "Figure " + data.figure.number + ": " : "") + data.figure.title;
+  }
+
+  /* The view at twice the window's resolution (at least twice the map's), under a band with
+     the map's title and date, and over its source line. */
+  function exportCanvas() {
+    const ratio = Math.max(2, 2 * window.innerWidth / Math.max(1, mapElement.clientWidth));
+    const picture = renderView(ratio);
+    const band = Math.round(64 * ratio);
+    const foot = data.figure.source ? Math.round(30 * ratio) : 0;
+    const out = document.createElement("canvas");
+    out.width = picture.width;
+    out.height = picture.height + band + foot;
+    const ctx = out.getContext("2d");
+    const face = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(picture, 0, band);
+    ctx.fillStyle = "#000000";
+    ctx.textBaseline = "top";
+    ctx.font = "700 " + Math.round(24 * ratio) + "px " + face;
+    ctx.fillText(figureName(), 16 * ratio, 8 * ratio, out.width - 32 * ratio);
+    ctx.font = Math.round(16 * ratio) + "px " + face;
+    ctx.fillStyle = "#333333";
+    ctx.fillText("Structures as in " + asOfText(data.figure.as_of) + ". Made with policymap.", 16 * ratio, 38 * ratio,
+      out.width - 32 * ratio);
+    ctx.strokeStyle = "#999999";
+    ctx.lineWidth = ratio;
+    ctx.beginPath();
+    ctx.moveTo(0, band - ratio / 2);
+    ctx.lineTo(out.width, band - ratio / 2);
+    ctx.stroke();
+    if (foot) {
+      ctx.font = Math.round(13 * ratio) + "px " + face;
+      ctx.fillText("Source: " + data.figure.source, 16 * ratio, picture.height + band + 8 * ratio, out.width - 32 * ratio);
+    }
+    return out;
+  }
+
+  function exportPng() {
+    const canvas = exportCanvas();
+    const name = data.figure.id + (state.mode === "present" ? "-presentation" : "") + ".png";
+    const save = (href, done) => {
+      const link = el("a", { href: href, download: name, hidden: true });
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      if (done) {
+        setTimeout(done, 1000);
+      }
+    };
+    if (canvas.toBlob) {
+      canvas.toBlob((blob) => {
+        const url = URL.createObjectURL(blob);
+        save(url, () => URL.revokeObjectURL(url));
+      }, "image/png");
+    } else {
+      save(canvas.toDataURL("image/png"));
+    }
+    announce("Saved " + name + ", " + canvas.width + " by " + canvas.height + " pixels.");
+    return { width: canvas.width, height: canvas.height, name: name };
+  }
+
+  document.querySelectorAll("[data-action='export-png']").forEach((button) => {
+    button.disabled = false;
+    button.addEventListener("click", exportPng);
+  });
+
+  /* Printing: the map as drawn, sharp, in place of the live canvas (see @media print). */
+  const stage = document.getElementById("map-stage");
+
+  function preparePrint() {
+    let picture = stage.querySelector(".print-map");
+    if (!picture) {
+      picture = el("img", { class: "print-map", alt: "The map as it was on screen: " + figureName() + "." });
+      stage.insertBefore(picture, stage.firstChild);
+    }
+    picture.src = renderView(2).toDataURL("image/png");
+    stage.classList.add("has-print-map");
+  }
+
+  function afterPrint() {
+    const picture = stage.querySelector(".print-map");
+    if (picture) {
+      picture.remove();
+    }
+    stage.classList.remove("has-print-map");
+  }
+
+  window.addEventListener("beforeprint", preparePrint);
+  window.addEventListener("afterprint", afterPrint);
+  document.querySelectorAll("[data-action='print']").forEach((button) => {
+    button.disabled = false;
+    button.addEventListener("click", () => window.print());
+  });
+
+  /* ---------------------------------------------------------------- whole system: layers */
+
+  const caseStudyToggle = document.getElementById("show-case-studies");
+  if (caseStudyToggle) {
+    caseStudyToggle.disabled = false;
+    caseStudyToggle.addEventListener("change", () => {
+      state.hideCaseStudies = !caseStudyToggle.checked;
+      afterFilterChange();
+      announce(caseStudyToggle.checked ? "Case studies shown" : "Case studies hidden");
+    });
+  }
+  document.querySelectorAll("input[name='colour-by']").forEach((input) => {
+    input.disabled = false;
+    input.addEventListener("change", () => {
+      if (input.checked) {
+        state.colourBy = input.value;
+        document.getElementById("layer-colours").classList.toggle("by-layer", input.value === "layer");
+        render();
+      }
+    });
+  });
+
+  /* ---------------------------------------------------------------- routes between two bodies */
+
+  const routesPanel = document.getElementById("routes");
+  const routesToggle = document.getElementById("routes-toggle");
+  const routeFrom = document.getElementById("route-from");
+  const routeTo = document.getElementById("route-to");
+  const routesList = document.getElementById("routes-list");
+  const routesStatus = document.getElementById("routes-status");
+  const ROUTE_LIMIT = 5;
+  const STEPS_PER_SENTENCE = 3;
+  let routes = [];
+
+  /* A body from what was typed: its name, acronym or id (case-insensitive), or a unique prefix. */
+  function resolveBody(text) {
+    const wanted = text.trim().toLowerCase().replace(/\s*\([^)]*\)\s*$/, "");
+    const ids = Object.keys(data.nodes).filter((id) => !isNodeFiltered(id));
+    const exact = ids.filter((id) => id === wanted || data.nodes[id].label.toLowerCase() === wanted
+      || (data.nodes[id].acronym || "").toLowerCase() === wanted);
+    if (exact.length) {
+      return { id: exact[0] };
+    }
+    const prefix = ids.filter((id) => data.nodes[id].label.toLowerCase().indexOf(wanted) === 0);
+    if (wanted && prefix.length === 1) {
+      return { id: prefix[0] };
+    }
+    const near = ids.filter((id) => wanted && data.nodes[id].label.toLowerCase().indexOf(wanted) >= 0).slice(0, 4);
+    return { error: wanted ? "No body on this map is called \u201c" + text.trim() + "\u201d."
+      + (near.length ? " Did you mean " + near.map((id) => data.nodes[id].label).join(", ") + "?" : "")
+      : "Choose two bodies." };
+  }
+
+  function edgeHidden(edge) {
+    const item = edges.get(edge.id);
+    return Boolean(item && item.hidden);
+  }
+
+  /* Every shortest route over the map's relations in either direction, best first: fewest
+     implied relations, then fewest through case studies, then fewest walked against the arrow. */
+  function findRoutes(from, to) {
+    const pairs = new Map();
+    const neighbours = new Map();
+    const key = (a, b) => (a < b ? a + "\u0000" + b : b + "\u0000" + a);
+    data.edges.forEach((edge) => {
+      if (edgeHidden(edge)) {
+        return;
+      }
+      const k = key(edge.source, edge.target);
+      if (!pairs.has(k)) {
+        pairs.set(k, []);
+        [[edge.source, edge.target], [edge.target, edge.source]].forEach(([a, b]) => {
+          if (!neighbours.has(a)) {
+            neighbours.set(a, []);
+          }
+          neighbours.get(a).push(b);
+        });
+      }
+      pairs.get(k).push(edge);
+    });
+    const distance = new Map([[from, 0]]);
+    const before = new Map();
+    const queue = [from];
+    while (queue.length) {
+      const here = queue.shift();
+      (neighbours.get(here) || []).slice().sort().forEach((next) => {
+        if (!distance.has(next)) {
+          distance.set(next, distance.get(here) + 1);
+          before.set(next, [here]);
+          queue.push(next);
+        } else if (distance.get(next) === distance.get(here) + 1) {
+          before.get(next).push(here);
+        }
+      });
+    }
+    if (!distance.has(to)) {
+      return { routes: [], count: 0 };
+    }
+    const paths = [];
+    (function walk(node, tail) {
+      if (paths.length >= 2000) {
+        return;
+      }
+      if (node === from) {
+        paths.push([from].concat(tail));
+        return;
+      }
+      before.get(node).forEach((previous) => walk(previous, [node].concat(tail)));
+    })(to, []);
+    const found = paths.map((path) => {
+      const steps = path.slice(1).map((there, i) => {
+        const here = path[i];
+        return pairs.get(key(here, there)).slice().sort((a, b) =>
+          (a.evidence !== "stated") - (b.evidence !== "stated") || (a.source !== here) - (b.source !== here)
+          || Boolean(a.case_study) - Boolean(b.case_study) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+      });
+      const score = [steps.filter((e) => e.evidence === "implied").length, steps.filter((e) => e.case_study).length,
+        steps.filter((e, i) => e.source !== path[i]).length];
+      return { nodes: path, edges: steps, score: score };
+    });
+    found.sort((a, b) => a.score[0] - b.score[0] || a.score[1] - b.score[1] || a.score[2] - b.score[2]
+      || (a.nodes.join() < b.nodes.join() ? -1 : 1));
+    return { routes: found.slice(0, ROUTE_LIMIT), count: paths.length };
+  }
+
+  /* A route as sentences that respect each relation's direction: a step along the arrow goes on
+     with ", which ...", a step against it starts a new sentence with that relation's subject. */
+  function routeSentences(route) {
+    const sentences = [];
+    let current = "";
+    let count = 0;
+    route.edges.forEach((edge, i) => {
+      const here = route.nodes[i];
+      const there = route.nodes[i + 1];
+      const mark = edge.evidence === "implied" ? " (implied)" : "";
+      const forward = edge.source === here;
+      if (forward && current && count < STEPS_PER_SENTENCE) {
+        current += ", which " + edge.reading + " " + data.nodes[there].obj + mark;
+        count += 1;
+      } else {
+        if (current) {
+          sentences.push(current + ".");
+        }
+        current = data.nodes[edge.source].subj + " " + edge.reading + " " + data.nodes[edge.target].obj + mark;
+        count = 1;
+      }
+    });
+    if (current) {
+      sentences.push(current + ".");
+    }
+    return sentences;
+  }
+
+  function showRoute(index, opts) {
+    const route = routes[index];
+    if (!route) {
+      return;
+    }
+    Array.prototype.forEach.call(routesList.children, (li, i) => li.classList.toggle("current", i === index));
+    current = null;
+    closePanel();
+    network.setSelection({ nodes: route.nodes, edges: route.edges.map((e) => e.id) }, { unselectAll: true, highlightEdges: false });
+    emphasise(route.nodes, route.edges.map((e) => e.id));
+    const box = nodeBounds(route.nodes);
+    if (box) {
+      showBox(box, { animate: !(opts && opts.instant), margin: 60, maxScale: 1 });
+    }
+  }
+
+  function listRoutes(from, to) {
+    const result = findRoutes(from, to);
+    routes = result.routes;
+    routesList.textContent = "";
+    if (!routes.length) {
+      routesStatus.textContent = "No route links " + data.nodes[from].label + " and " + data.nodes[to].label
+        + " on this map" + (filtersActive() || state.hideCaseStudies ? " with the current filters." : ".");
+      emphasise();
+      return;
+    }
+    const steps = routes[0].edges.length;
+    routesStatus.textContent = (result.count === 1 ? "One shortest route" : result.count + " shortest routes")
+      + " of " + steps + (steps === 1 ? " step" : " steps") + (result.count > routes.length ? "; the best " + routes.length + " are shown." : ".");
+    routes.forEach((route, index) => {
+      const implied = route.edges.some((e) => e.evidence === "implied");
+      const item = el("li", { class: "route" },
+        el("button", { type: "button", class: "button button-quiet route-show", "data-route": index },
+          "Route " + (index + 1) + (implied ? " (includes implied relations)" : "")),
+        ...routeSentences(route).map((text) => el("p", {}, text)),
+        el("p", { class: "meta" }, "Guide " + pagesText(Array.from(new Set(route.edges.map((e) => e.page))).sort((a, b) => a - b))));
+      routesList.appendChild(item);
+    });
+    showRoute(0);
+  }
+
+  function setRoutes(open) {
+    routesPanel.hidden = !open;
+    routesToggle.setAttribute("aria-expanded", String(open));
+    updateSidebar();
+    if (open) {
+      routeFrom.focus({ preventScroll: true });
+    } else if (routes.length) {
+      routes = [];
+      routesList.textContent = "";
+      routesStatus.textContent = "";
+      network.unselectAll();
+      emphasise();
+    }
+  }
+
+  if (routesPanel && routesToggle) {
+    const options = document.getElementById("route-bodies");
+    Object.keys(data.nodes).sort((a, b) => data.nodes[a].label.localeCompare(data.nodes[b].label)).forEach((id) => {
+      const node = data.nodes[id];
+      options.appendChild(el("option", { value: node.label + (node.acronym ? " (" + node.acronym + ")" : "") }));
+    });
+    routesToggle.disabled = false;
+    routesToggle.addEventListener("click", () => setRoutes(routesPanel.hidden));
+    routesPanel.querySelector("[data-action='routes-close']").addEventListener("click", () => {
+      setRoutes(false);
+      routesToggle.focus();
+    });
+    document.getElementById("routes-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const a = resolveBody(routeFrom.value);
+      const b = resolveBody(routeTo.value);
+      if (a.error || b.error) {
+        routesList.textContent = "";
+        routesStatus.textContent = a.error || b.error;
+        return;
+      }
+      if (a.id === b.id) {
+        routesStatus.textContent = "Choose two different bodies.";
+        return;
+      }
+      listRoutes(a.id, b.id);
+    });
+    routesList.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-route]");
+      if (button) {
+        showRoute(Number(button.getAttribute("data-route")));
       }
     });
   }
@@ -836,7 +1810,8 @@
   /* ---------------------------------------------------------------- text version */
 
   /* Every body with its role and relations, as a list: for keyboard and screen-reader
-     users, for print, and for anyone who prefers reading to looking. */
+     users, for print, and for anyone who prefers reading to looking. The bodies' names are
+     one tab stop: arrow keys move between them, Enter selects one on the map. */
   function renderTwin() {
     const list = document.getElementById("twin-list");
     if (!list) {
@@ -844,9 +1819,10 @@
     }
     const ids = Object.keys(data.nodes).sort((a, b) =>
       data.nodes[a].label.toLowerCase().localeCompare(data.nodes[b].label.toLowerCase()) || a.localeCompare(b));
-    ids.forEach((id) => {
+    ids.forEach((id, index) => {
       const node = data.nodes[id];
-      const heading = el("h3", {}, el("a", { href: "#node=" + id, "data-node": id }, node.label));
+      const heading = el("h3", {}, el("a", { href: "#node=" + id, "data-node": id, class: "twin-link",
+        tabindex: index === 0 ? "0" : "-1" }, node.label));
       if (node.acronym) {
         heading.appendChild(document.createTextNode(" "));
         heading.appendChild(el("abbr", {}, "(" + node.acronym + ")"));
@@ -855,12 +1831,89 @@
         el("p", { class: "meta" }, node.kind_label + " \u00b7 " + node.level_label), el("p", {}, node.role));
       const related = data.edges.filter((edge) => edge.source === id || edge.target === id);
       if (related.length) {
-        entry.appendChild(el("ul", { class: "relations" }, ...related.map((edge) => relationItem(edge, id, false))));
+        entry.appendChild(el("ul", { class: "relations" },
+          ...related.map((edge) => relationItem(edge, id, false, { tabindex: "-1" }))));
       }
       list.appendChild(entry);
     });
+    list.addEventListener("keydown", (event) => {
+      const link = event.target.closest(".twin-link");
+      if (!link || event.altKey || event.ctrlKey || event.metaKey) {
+        return;
+      }
+      const links = Array.from(list.querySelectorAll(".twin-link"));
+      const at = links.indexOf(link);
+      const moves = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: links.length - 1 };
+      if (!(event.key in moves)) {
+        return;
+      }
+      event.preventDefault();
+      const target = links[Math.min(Math.max(moves[event.key], 0), links.length - 1)];
+      links.forEach((other) => other.setAttribute("tabindex", other === target ? "0" : "-1"));
+      target.focus();
+    });
+    list.addEventListener("focusin", (event) => {
+      const link = event.target.closest(".twin-link");
+      if (link) {
+        list.querySelectorAll(".twin-link").forEach((other) => other.setAttribute("tabindex", other === link ? "0" : "-1"));
+      }
+    });
   }
   renderTwin();
+
+  /* ---------------------------------------------------------------- keyboard */
+
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const target = event.target;
+    const key = event.key;
+    if (key === "Escape") {
+      // Close the innermost thing open: the legend (when in it or over the projected map),
+      // the details, presentation mode, then the tour.
+      if (!legend.hidden && (legend.contains(document.activeElement) || state.mode === "present")) {
+        const hadFocus = legend.contains(document.activeElement);
+        setLegend(false);
+        if (hadFocus) {
+          legendToggle.focus({ preventScroll: true });
+        }
+      } else if (current) {
+        clear({ push: true });
+      } else if (state.mode === "present") {
+        setPresent(false);
+      } else if (activeTour) {
+        endTour({ push: true });
+        fitAll(true);
+      } else {
+        return;
+      }
+      event.preventDefault();
+      return;
+    }
+    if (isTyping(target) || activatesControl(target, key) || (target.closest && target.closest("#twin-list"))) {
+      return;
+    }
+    const stepping = /^(ArrowRight|ArrowLeft|PageDown|PageUp| |Spacebar)$/.test(key);
+    if (stepping && inFormControl(target)) {
+      return; // arrows move within radio groups; space ticks boxes
+    }
+    if (activeTour && (key === "ArrowRight" || key === "PageDown" || key === " " || key === "Spacebar")) {
+      event.preventDefault();
+      stepBy(1, false);
+    } else if (activeTour && (key === "ArrowLeft" || key === "PageUp")) {
+      event.preventDefault();
+      stepBy(-1, false);
+    } else if (key === "p" || key === "P") {
+      event.preventDefault();
+      setPresent(state.mode !== "present");
+      if (state.mode === "present") {
+        showBar();
+      }
+    } else if (key === "1" || key === "2" || key === "0") {
+      setFocusDepth(Number(key));
+    }
+  });
 
   /* ---------------------------------------------------------------- deep links */
 
@@ -888,15 +1941,36 @@
   window.addEventListener("popstate", applyHash);
   window.addEventListener("hashchange", applyHash);
 
-  network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
-  network.redraw();
-  fitAll(false);
+  if (presentRequested) {
+    setPresent(true, { url: false });
+  } else {
+    network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
+    network.redraw();
+    fitAll(false);
+  }
   applyHash();
 
   window.policymap = {
     network: network,
     data: data,
+    tours: data.tours.map((tour) => ({ id: tour.id, title: tour.title,
+      steps: tour.steps.map((step) => ({ title: step.title, text: step.text, nodes: step.nodes.slice(), edges: (step.edges || []).slice() })) })),
     select: (id) => selectNode(id, { push: true }),
     clear: () => clear({ push: true }),
+    present: (on) => setPresent(on !== false),
+    setFilter: setFilter,
+    resetFilters: () => resetFilters(),
+    setFocusDepth: setFocusDepth,
+    exportPng: exportPng,
+    renderView: renderView,
+    routes: (from, to) => {
+      const found = findRoutes(from, to);
+      return { count: found.count, routes: found.routes.map((route) => ({ nodes: route.nodes,
+        edges: route.edges.map((e) => e.id), sentences: routeSentences(route) })) };
+    },
+    preparePrint: preparePrint,
+    state: () => ({ mode: state.mode, focusDepth: state.focusDepth, tour: activeTour ? activeTour.tour.id : null,
+      step: activeTour ? activeTour.index + 1 : null, selected: current ? current.id : null,
+      hidden: { kind: Array.from(state.hiddenKinds), level: Array.from(state.hiddenLevels), relation: Array.from(state.hiddenRelations) } }),
   };
 })();
