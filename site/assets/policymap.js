@@ -372,7 +372,8 @@
     const width = mapElement.clientWidth;
     const height = mapElement.clientHeight;
     const area = { left: 0, top: 0, width: width - (state.mode === "present" ? 0 : ZOOM_STRIP), height: height };
-    const panel = state.mode === "present" ? [details, legend].find((element) => element && !element.hidden) : null;
+    const panel = state.mode === "present"
+      ? [details, document.getElementById("routes"), legend].find((element) => element && !element.hidden) : null;
     if (panel) {
       const mapBox = mapElement.getBoundingClientRect();
       const rect = panel.getBoundingClientRect();
@@ -1859,7 +1860,16 @@
       }
     });
   }
-  renderTwin();
+  // After the first frame: on large maps the list is thousands of elements, and the map comes first.
+  function finishLoading() {
+    renderTwin();
+    document.documentElement.setAttribute("data-policymap-ready", "");
+  }
+  if (window.requestAnimationFrame) {
+    requestAnimationFrame(() => setTimeout(finishLoading, 0));
+  } else {
+    finishLoading();
+  }
 
   /* ---------------------------------------------------------------- keyboard */
 
@@ -1945,7 +1955,6 @@
     setPresent(true, { url: false });
   } else {
     network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
-    network.redraw();
     fitAll(false);
   }
   applyHash();

@@ -92,6 +92,8 @@ class FigurePage:
 
 # -- vis-network data through pyvis -----------------------------------------------------------
 
+EDGE_LABELS_MAX_NODES = 150
+
 VIS_OPTIONS = {
     "physics": {"enabled": False},
     "layout": {"randomSeed": 1, "improvedLayout": False, "hierarchical": {"enabled": False}},
@@ -176,6 +178,9 @@ def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
     scans every edge already added, which is quadratic on large maps.
     """
     net = _pyvis_network_class()(directed=True)
+    # Relation names on every line help a map of a few dozen bodies; on hundreds they are
+    # unreadable clutter that slows the first frame (the panel and text version still name them).
+    labelled = graph.number_of_nodes() <= EDGE_LABELS_MAX_NODES
     for node_id, attrs in sorted(graph.nodes(data=True)):
         x, y = layout.positions[node_id]
         label = attrs["label"] if not attrs.get("acronym") else f"{attrs['label']} ({attrs['acronym']})"
@@ -185,7 +190,9 @@ def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
         net.node_map[node_id] = node
     for record in edge_records(graph):
         edge = {"id": record["id"], "from": record["source"], "to": record["target"],
-                "label": RELATIONS[record["relation"]][2], "color": relation_colour(record["relation"])}
+                "color": relation_colour(record["relation"])}
+        if labelled:
+            edge["label"] = RELATIONS[record["relation"]][2]
         if record["evidence"] == "implied":
             edge["dashes"] = True
         if record["relation"] in MONEY:

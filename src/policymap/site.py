@@ -25,6 +25,7 @@ from .render import (FigurePage, figure_context, make_environment, page_url, pre
 
 SITE_TITLE = "policymap"
 WHOLE_SYSTEM = "whole-system"
+PRESENT_MAX_NODES = 80
 ABOUT = ("These maps redraw the three 'aerial view' figures of Community renewal and mental health "
          "(King's Fund and the National Institute for Mental Health in England, 2003): who plans, pays for and "
          "provides mental health services, how renewal and regeneration money flows, and where local strategic "
@@ -46,8 +47,11 @@ def gather_pages(project: Project) -> dict[str, FigurePage]:
     pages = {}
     for fig in project.figures:
         graph = build_graph(project, fig)
-        pages[fig.id] = FigurePage(fig, graph, compute_layout(graph, fig.regions), page_url(fig.id),
-                                   compute_presentation_layout(graph, fig.regions, vis_shapes()))
+        # Presentation mode packs every label at projector size: past about 80 bodies no screen
+        # holds them all, so large maps present with their normal layout.
+        present = (compute_presentation_layout(graph, fig.regions, vis_shapes())
+                   if graph.number_of_nodes() <= PRESENT_MAX_NODES else None)
+        pages[fig.id] = FigurePage(fig, graph, compute_layout(graph, fig.regions), page_url(fig.id), present)
     whole = whole_system_page(project, pages)
     if whole is not None:
         pages[whole.figure.id] = whole

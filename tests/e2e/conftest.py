@@ -62,6 +62,7 @@ def open_page(browser):
         watch = PageWatch(page)
         page.goto(url)
         page.wait_for_function("window.policymap && window.policymap.network", timeout=10_000)
+        page.wait_for_selector("html[data-policymap-ready]", state="attached", timeout=10_000)
         pages.append(page)
         return watch
 

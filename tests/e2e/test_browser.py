@@ -52,6 +52,7 @@ def test_click_on_a_node_opens_its_details(built_site, open_page, name):
 def test_text_version_lists_every_node_with_deep_links(built_site, open_page):
     page = open_page((built_site / "renewal-regeneration.html").as_uri()).page
     ids = page.evaluate("Object.keys(window.policymap.data.nodes)")
+    page.wait_for_function(f"document.querySelectorAll('#twin-list > li').length === {len(ids)}")
     entries = page.locator("#twin-list > li")
     assert entries.count() == len(ids)
     for node_id in ids:
@@ -80,7 +81,7 @@ def test_newcomer_reads_who_rdas_answer_to(built_site, browser):
     x, y = node_screen_position(page, "rda")
     page.mouse.click(x, y)
     text = page.locator("#details").inner_text()
-    assert re.search(r"Regional Development Agencies are accountable to\s+Department of Trade and Industry", text)
+    assert re.search(r"Regional Development Agencies are accountable to\s+the Department of Trade and Industry", text)
     page.close()
 
 
@@ -141,7 +142,7 @@ def test_index_and_glossary_pages(built_site, browser):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((built_site / "index.html").as_uri())
-    assert page.locator("svg.preview").count() == 3
+    assert page.locator("svg.preview").count() == 4  # three figures and the whole system
     save_screenshot(page, "index-1280x720")
     page.goto((built_site / "glossary.html").as_uri())
     link = page.locator("#term-local-strategic-partnership a[href*='#node=']").first
