@@ -53,6 +53,18 @@ def settle(page, ms=700):
     page.wait_for_timeout(ms)  # camera animations take 450 ms
 
 
+def camera_still(page):
+    """The camera once it has stopped moving."""
+    view = None
+    for _ in range(50):
+        now = page.evaluate("[window.policymap.network.getScale(), window.policymap.network.getViewPosition()]")
+        if now == view:
+            return now
+        view = now
+        page.wait_for_timeout(150)
+    return view
+
+
 def intersects(a, b):
     return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
@@ -289,8 +301,7 @@ def test_png_export_is_twice_the_screen_width(built_site, browser, query, tmp_pa
     page = browser.new_page(viewport={"width": 1280, "height": 720}, accept_downloads=True)
     page.goto(url(built_site, "renewal-regeneration", query, "node=rda"))
     page.wait_for_function("window.policymap && window.policymap.network")
-    settle(page)
-    view = page.evaluate("[window.policymap.network.getScale(), window.policymap.network.getViewPosition()]")
+    view = camera_still(page)
     if query:
         page.mouse.move(640, 10)  # the presentation bar folds down
         page.wait_for_timeout(300)
