@@ -7,6 +7,7 @@ failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -49,13 +50,32 @@ def gather_pages(project: Project) -> dict[str, FigurePage]:
         graph = build_graph(project, fig)
         # Presentation mode packs every label at projector size: past about 80 bodies no screen
         # holds them all, so large maps present with their normal layout.
-        present = (compute_presentation_layout(graph, fig.regions, vis_shapes())
-                   if graph.number_of_nodes() <= PRESENT_MAX_NODES else None)
+        present = _presentation_layout(graph, fig) if graph.number_of_nodes() <= PRESENT_MAX_NODES else None
         pages[fig.id] = FigurePage(fig, graph, compute_layout(graph, fig.regions), page_url(fig.id), present)
     whole = whole_system_page(project, pages)
     if whole is not None:
         pages[whole.figure.id] = whole
     return pages
+
+
+_PRESENT_CACHE: dict[str, object] = {}
+
+
+def _presentation_layout(graph, fig):
+    """``compute_presentation_layout``, remembered for the life of the process.
+
+    Packing labels for projection takes about a third of a second a map; it reads only the
+    labels, kinds, levels, regions and relations, so ``policymap serve`` skips it when an edit
+    changes a role, a description or a page.
+    """
+    key = json.dumps([sorted((n, a["label"], a.get("acronym"), a["kind"], a["level"], a.get("region"))
+                             for n, a in graph.nodes(data=True)),
+                      sorted(graph.edges), [r.model_dump() for r in fig.regions]], sort_keys=True)
+    if key not in _PRESENT_CACHE:
+        if len(_PRESENT_CACHE) > 32:
+            _PRESENT_CACHE.clear()
+        _PRESENT_CACHE[key] = compute_presentation_layout(graph, fig.regions, vis_shapes())
+    return _PRESENT_CACHE[key]
 
 
 def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigurePage | None:
