@@ -36,9 +36,8 @@
       node.id = id;
       node.kind_label = raw.kinds[node.kind] || node.kind;
       node.level_label = raw.levels[node.level] || node.level;
-      node.mid = node.mid || node.label;
       node.subj = node.subj || node.label; // "The Neighbourhood Renewal Unit" at the start of a sentence
-      node.obj = node.obj || node.mid; // "the Neighbourhood Renewal Unit" mid-sentence
+      node.obj = node.obj || node.label; // "the Neighbourhood Renewal Unit", "local authorities" mid-sentence
       node.acronym_expansion = node.acronym ? node.acronym_expansion || node.label : null;
       node.facts = node.facts || [];
       node.pages = node.pages || [];
@@ -55,7 +54,7 @@
       edge.relation_label = reading[2];
       edge.reading = source.plural ? reading[1] : reading[0];
       edge.subject = source.subj || source.label;
-      edge.object = raw.nodes[edge.target].obj || raw.nodes[edge.target].mid;
+      edge.object = raw.nodes[edge.target].obj;
     });
     const own = Object.keys(raw.nodes).sort().map((id) => ({
       id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
@@ -75,6 +74,7 @@
   const animation = reducedMotion ? false : { duration: 450, easingFunction: "easeInOutQuad" };
   const edgesById = new Map(data.edges.map((edge) => [edge.id, edge]));
   const details = document.getElementById("details");
+  const routesPanel = document.getElementById("routes");
   const tourPanel = document.getElementById("tour");
   const searchInput = document.getElementById("search-input");
   const announcer = document.getElementById("announce");
@@ -688,8 +688,7 @@
 
   function updateSidebar() {
     const wasHidden = sidebar.hidden;
-    const routesSection = document.getElementById("routes");
-    sidebar.hidden = legend.hidden && details.hidden && (!tourPanel || tourPanel.hidden) && (!routesSection || routesSection.hidden);
+    sidebar.hidden = legend.hidden && details.hidden && (!tourPanel || tourPanel.hidden) && (!routesPanel || routesPanel.hidden);
     if (wasHidden !== sidebar.hidden) {
       // vis-network follows window resizes only: give it the map's new size now.
       const view = { position: network.getViewPosition(), scale: network.getScale() };
@@ -1588,7 +1587,6 @@
 
   /* ---------------------------------------------------------------- routes between two bodies */
 
-  const routesPanel = document.getElementById("routes");
   const routesToggle = document.getElementById("routes-toggle");
   const routeFrom = document.getElementById("route-from");
   const routeTo = document.getElementById("route-to");

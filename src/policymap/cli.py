@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .errors import BuildAborted, PolicymapError
+from .errors import PolicymapError
 
 DEFAULT_DATA = "data"
 DEFAULT_OUT = "site"
@@ -28,14 +28,10 @@ def cli() -> None:
 
 
 def _load(data_dir: Path, strict: bool):
-    from .loader import load_project
+    from .loader import load_project, report_warnings
 
     project = load_project(data_dir)
-    for warning in project.warnings:
-        click.echo(warning.format(), err=True)
-    if strict and project.warnings:
-        count = len(project.warnings)
-        raise BuildAborted(f"{count} warning{'s' if count != 1 else ''} with --strict; nothing was written.")
+    report_warnings(project, strict, lambda line: click.echo(line, err=True))
     return project
 
 

@@ -60,9 +60,9 @@ def figures_showing(project: Project) -> dict[str, list[str]]:
     return showing
 
 
-def build_graph(project: Project, fig: Figure) -> nx.DiGraph:
-    """The directed graph of one map."""
-    showing = figures_showing(project)
+def build_graph(project: Project, fig: Figure, showing: dict[str, list[str]] | None = None) -> nx.DiGraph:
+    """The directed graph of one map; ``showing`` is ``figures_showing(project)`` when the caller has it."""
+    showing = showing if showing is not None else figures_showing(project)
     graph = nx.DiGraph(id=fig.id, number=fig.number, title=fig.title, as_of=fig.as_of)
     refs = {ref.id: ref for ref in fig.shared}
     for node_id, node in sorted(project.nodes_of(fig).items()):
@@ -91,12 +91,15 @@ def _add_edge(graph: nx.DiGraph, edge: Edge, figure_id: str) -> None:
     graph.add_edge(edge.source, edge.target, **attrs)
 
 
-def build_joined_graph(project: Project, case_studies: bool = False) -> nx.DiGraph:
+def build_joined_graph(project: Project, case_studies: bool = False,
+                       graphs: dict[str, nx.DiGraph] | None = None) -> nx.DiGraph:
     """All maps in one graph: one node per id, shared bodies merged; with ``case_studies``, the
-    Section 4 case studies too, each node and edge marked (see the module docstring)."""
+    Section 4 case studies too, each node and edge marked (see the module docstring).
+    ``graphs`` holds maps' graphs already built, by map id."""
     joined = nx.DiGraph(id="all", number=None, title="All maps joined", as_of=max((f.as_of for f in project.figures), default=""))
+    showing = figures_showing(project)
     for fig in project.figures:
-        graph = build_graph(project, fig)
+        graph = graphs[fig.id] if graphs and fig.id in graphs else build_graph(project, fig, showing)
         for node_id, attrs in graph.nodes(data=True):
             if node_id in joined:
                 continue

@@ -24,7 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import schema
-from .errors import FigureError, Problem
+from .errors import BuildAborted, FigureError, Problem
 from .yamlsafe import Located, read_yaml
 
 REFERENCE_FILES = ("glossary", "abbreviations", "websites")
@@ -56,6 +56,15 @@ class Project:
         nodes = {ref.id: self.bodies[ref.id] for ref in fig.shared if ref.id in self.bodies}
         nodes.update((node.id, node) for node in fig.nodes)
         return nodes
+
+
+def report_warnings(project: Project, strict: bool, echo, outcome: str = "nothing was written") -> None:
+    """Print each warning; with ``strict``, stop on them (``BuildAborted``, exit 1)."""
+    for warning in project.warnings:
+        echo(warning.format())
+    if strict and project.warnings:
+        count = len(project.warnings)
+        raise BuildAborted(f"{count} warning{'s' if count != 1 else ''} with --strict; {outcome}.")
 
 
 def load_project(data_dir: str | os.PathLike) -> Project:
@@ -293,6 +302,8 @@ class _Checker:
         self.bodies_files = bodies_files
         self.reference = reference
         self.ref_located = ref_located
+        self.term_ids = {t.id for t in reference.glossary}
+        self.site_ids = {w.id for w in reference.websites}
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self.bodies: dict[str, schema.Node] = {}
@@ -342,13 +353,13 @@ class _Checker:
                 self._check_node_refs(body, located, name, loc)
 
     def _check_node_refs(self, node, located, name, loc) -> None:
-        terms = {t.id for t in self.reference.glossary}
+        terms = self.term_ids
         for j, term in enumerate(getattr(node, "glossary", [])):
             if term not in terms and self.complete["glossary"]:
                 self.error(name, located, loc + ("glossary", j),
                            f"{_where_text(loc + ('glossary', j))}: expected a glossary term id, got '{term}'",
                            did_you_mean(term, terms) or _known("glossary ids", terms))
-        sites = {w.id for w in self.reference.websites}
+        sites = self.site_ids
         if node.website is not None and node.website not in sites and self.complete["websites"]:
             self.error(name, located, loc + ("website",),
                        f"{_where_text(loc + ('website',))}: expected a website id from websites.yaml, got '{node.website}'",

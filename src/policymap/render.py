@@ -16,8 +16,8 @@ from html import escape
 import jinja2
 import networkx as nx
 
-from .graph import edge_records, sentence_object
-from .routes import route_phrases
+from .graph import edge_records
+from .routes import node_phrases
 from .layout import (PRESENT_BORDER, PRESENT_FIT_MARGIN, PRESENT_HEADING, PRESENT_MARGIN, PRESENT_PILL_RADIUS,
                      Layout, PresentationLayout)
 from .loader import Project
@@ -214,20 +214,19 @@ def _compact(mapping: dict) -> dict:
     return {k: v for k, v in mapping.items() if v not in (None, [], {}, "", False)}
 
 
-def _expansion(project: Project, node_id: str, attrs: dict) -> str | None:
-    for item in project.reference.abbreviations:
-        if item.node == node_id and item.abbr == attrs.get("acronym"):
-            return item.expansion
-    return None
+def node_data(pages: dict[str, FigurePage], page: FigurePage, node_id: str, phrase: dict[str, str],
+              expansions: dict[tuple[str, str], str]) -> dict:
+    """What the details panel needs for one node; lookups (kinds, glossary, maps) are page-level.
 
-
-def node_data(project: Project, pages: dict[str, FigurePage], page: FigurePage, node_id: str) -> dict:
-    """What the details panel needs for one node; lookups (kinds, glossary, maps) are page-level."""
+    ``phrase`` is the node's ``routes.node_phrases`` entry ("the Neighbourhood Renewal Unit");
+    ``expansions`` maps (node id, abbreviation) to what the abbreviation stands for.
+    """
     attrs = page.graph.nodes[node_id]
-    expansion = _expansion(project, node_id, attrs)
-    mid = sentence_object(attrs["label"])
+    expansion = expansions.get((node_id, attrs.get("acronym")))
     return _compact({
-        "label": attrs["label"], "mid": mid if mid != attrs["label"] else None, "acronym": attrs.get("acronym"),
+        "label": attrs["label"], "acronym": attrs.get("acronym"),
+        "subj": phrase["subject"] if phrase["subject"] != attrs["label"] else None,
+        "obj": phrase["object"] if phrase["object"] != attrs["label"] else None,
         "acronym_expansion": expansion if expansion and expansion != attrs["label"] else None,
         "plural": attrs["plural"], "kind": attrs["kind"], "level": attrs["level"], "role": attrs["role"],
         "description": attrs.get("description"), "facts": attrs["facts"], "glossary": attrs["glossary"],
@@ -308,12 +307,9 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
     """The context of one map page (see templates/figure.html)."""
     fig, graph, layout = page.figure, page.graph, page.layout
     records = edge_records(graph)
-    nodes = {node_id: node_data(project, pages, page, node_id) for node_id in sorted(graph.nodes)}
-    for node_id, phrase in route_phrases(graph)["nodes"].items():  # "the Neighbourhood Renewal Unit"
-        if phrase["subject"] != nodes[node_id]["label"]:
-            nodes[node_id]["subj"] = phrase["subject"]
-        if phrase["object"] != nodes[node_id].get("mid", nodes[node_id]["label"]):
-            nodes[node_id]["obj"] = phrase["object"]
+    phrases = node_phrases(graph)
+    expansions = {(a.node, a.abbr): a.expansion for a in project.reference.abbreviations if a.node}
+    nodes = {node_id: node_data(pages, page, node_id, phrases[node_id], expansions) for node_id in sorted(graph.nodes)}
     used_terms = sorted({t for n in nodes.values() for t in n.get("glossary", [])})
     used_sites = sorted({n["website"] for n in nodes.values() if "website" in n})
     terms = {t.id: t for t in project.reference.glossary}

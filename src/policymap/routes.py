@@ -175,17 +175,23 @@ def _object(attrs: dict) -> str:
     return text
 
 
+def node_phrases(graph: nx.DiGraph) -> dict[str, dict[str, str]]:
+    """Node id -> {"subject": phrase at the start of a sentence, "object": phrase mid-sentence}."""
+    nodes = {}
+    for node_id, attrs in sorted(graph.nodes(data=True)):
+        obj = _object(attrs)
+        nodes[node_id] = {"subject": obj[0].upper() + obj[1:] if obj.startswith("the ") else attrs["label"],
+                          "object": obj}
+    return nodes
+
+
 def route_phrases(graph: nx.DiGraph) -> dict:
     """What ``route_sentences`` needs, as JSON-able data the page can ship.
 
     ``nodes``: id -> {"subject": phrase at the start of a sentence, "object": phrase mid-sentence}.
     ``edges``: edge id -> {"source", "target", "reading" (the verb after the source), "evidence"}.
     """
-    nodes = {}
-    for node_id, attrs in sorted(graph.nodes(data=True)):
-        obj = _object(attrs)
-        nodes[node_id] = {"subject": obj[0].upper() + obj[1:] if obj.startswith("the ") else attrs["label"],
-                          "object": obj}
+    nodes = node_phrases(graph)
     edges = {r["id"]: {"source": r["source"], "target": r["target"], "reading": r["reading"],
                        "evidence": r["evidence"]} for r in edge_records(graph)}
     return {"nodes": nodes, "edges": edges}

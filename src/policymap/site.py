@@ -16,11 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-from .errors import BuildAborted
 from . import schema
-from .graph import build_graph, build_joined_graph
+from .graph import build_graph, build_joined_graph, figures_showing
 from .layout import compute_layout, compute_presentation_layout, compute_system_layout
-from .loader import Project, load_project
+from .loader import Project, load_project, report_warnings
 from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
                      source_line, vis_shapes)
 
@@ -46,8 +45,9 @@ class BuildReport:
 
 def gather_pages(project: Project) -> dict[str, FigurePage]:
     pages = {}
+    showing = figures_showing(project)
     for fig in project.figures:
-        graph = build_graph(project, fig)
+        graph = build_graph(project, fig, showing)
         # Presentation mode packs every label at projector size: past about 80 bodies no screen
         # holds them all, so large maps present with their normal layout.
         present = _presentation_layout(graph, fig) if graph.number_of_nodes() <= PRESENT_MAX_NODES else None
@@ -82,7 +82,7 @@ def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigureP
     """All maps joined, with the case studies as a layer that can be hidden; None with fewer than two maps."""
     if len(project.figures) < 2:
         return None
-    graph = build_joined_graph(project, case_studies=True)
+    graph = build_joined_graph(project, case_studies=True, graphs={f: p.graph for f, p in pages.items()})
     numbers = [str(f.number) for f in project.figures if f.number]
     joined = ("Figures " + ", ".join(numbers[:-1]) + " and " + numbers[-1]) if len(numbers) == len(project.figures) \
         else "every map"
@@ -159,10 +159,7 @@ def glossary_context(project: Project, pages: dict[str, FigurePage]) -> dict:
 def build_site(data_dir, out_dir, strict: bool = False, echo: Callable[[str], None] = lambda line: None) -> BuildReport:
     """Validate ``data_dir`` and replace ``out_dir`` with the built site, or change nothing."""
     project = load_project(data_dir)
-    for warning in project.warnings:
-        echo(warning.format())
-    if strict and project.warnings:
-        raise BuildAborted(f"{len(project.warnings)} warnings with --strict; the site was not changed.")
+    report_warnings(project, strict, echo, outcome="the site was not changed")
     files = render_site(project)
     out_dir = Path(out_dir)
     write_site(files, out_dir)
