@@ -473,20 +473,22 @@ def compute_presentation_layout(graph: nx.DiGraph, regions=(), shapes=None, size
             memo[signature] = True
             for tidiness, packing in enumerate(("tight", "merged", "bands")):
                 for aligned, mode in enumerate(("columns", "grid")):
-                    candidate = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode, memo)
+                    scale, finish = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode, memo)
                     # Fit first (to a margin), then full names, then tidy rows and aligned frames, then size.
-                    key = (min(candidate.scale, 1.05), -short, tidiness, aligned, candidate.scale)
+                    key = (min(scale, 1.05), -short, tidiness, aligned, scale)
                     if best is None or key > best[0]:
-                        best = (key, candidate)
+                        best = (key, finish)
         if best[0][0] >= 1.05:
             break  # fits with these names: no need to shorten more of them
-    return best[1]
+    return best[1]()  # only the chosen candidate has its nodes placed
 
 
-def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, memo: dict) -> PresentationLayout:
+def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, memo: dict):
     """Nodes in rows inside each region: a row per level band ("bands"), levels run together
     ("merged"), or rows of like heights ("tight"). Regions on the figure's grid ("grid": columns and
-    rows aligned) or stacked in their columns ("columns": each region only as tall as it needs)."""
+    rows aligned) or stacked in their columns ("columns": each region only as tall as it needs).
+
+    Returns the fitted scale, and a function that places the nodes and gives the PresentationLayout."""
     parts = _group(graph, regions)
     bands = {p.id: _bands(graph, p.nodes, 10 ** 6) for p in parts}
     if packing != "bands":
@@ -582,40 +584,44 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
                 frames[p.id] = (col_x[c], y, col_w[c], h)
                 y += h + PRESENT_GAP
 
-    def place() -> dict[str, tuple[int, int]]:
-        positions = {}
-        for part in parts:
-            fx, fy, fw, fh = frames[part.id]
-            inner_w = fw - 2 * PRESENT_PAD
-            top = fy + _heading_height(len(heading[part.id]))
-            inner_h = fy + fh - PRESENT_PAD - top
-            heights = [max(sizes[n][1] for n in row) for row in part.rows]
-            free_h = inner_h - sum(heights)
-            gap_y = min(free_h / (len(heights) + 1), 4 * PRESENT_VGAP)
-            cursor = top + (free_h - gap_y * (len(heights) - 1)) / 2
-            for row, row_height in zip(part.rows, heights):
-                free = inner_w - sum(sizes[n][0] for n in row)
-                gap_x = min(free / (len(row) + 1), 5 * PRESENT_HGAP)
-                left = fx + PRESENT_PAD + (free - gap_x * (len(row) - 1)) / 2
-                for node_id in row:
-                    w = sizes[node_id][0]
-                    positions[node_id] = (round(left + w / 2), round(cursor + row_height / 2))
-                    left += w + gap_x
-                cursor += row_height + gap_y
-        return positions
-
-    neighbours = {n: sorted(set(graph.predecessors(n)) | set(graph.successors(n))) for n in graph.nodes}
-    positions = place()
-    for _ in range(4):
-        for part in parts:
-            part.rows = [_order_row(neighbours, row, positions) for row in part.rows]
-        positions = place()
     boxes = [{"id": p.id, "label": p.label, "lines": heading[p.id], "x": round(frames[p.id][0]),
               "y": round(frames[p.id][1]), "width": round(frames[p.id][2]), "height": round(frames[p.id][3]),
               "inset": p.inset} for p in sorted(parts, key=lambda p: (p.row, p.column, p.id))]
     total_w = max(b["x"] + b["width"] for b in boxes)
     total_h = max(b["y"] + b["height"] for b in boxes)
-    return PresentationLayout(positions=dict(sorted(positions.items())),
-                              labels={n: "\n".join(ls) for n, ls in sorted(lines.items())},
-                              regions=boxes, width=total_w, height=total_h, font=PRESENT_FONT,
-                              scale=round(min(avail_w / (total_w), avail_h / (total_h)), 4))
+    scale = round(min(avail_w / total_w, avail_h / total_h), 4)
+
+    def finish() -> PresentationLayout:
+        def place() -> dict[str, tuple[int, int]]:
+            positions = {}
+            for part in parts:
+                fx, fy, fw, fh = frames[part.id]
+                inner_w = fw - 2 * PRESENT_PAD
+                top = fy + _heading_height(len(heading[part.id]))
+                inner_h = fy + fh - PRESENT_PAD - top
+                heights = [max(sizes[n][1] for n in row) for row in part.rows]
+                free_h = inner_h - sum(heights)
+                gap_y = min(free_h / (len(heights) + 1), 4 * PRESENT_VGAP)
+                cursor = top + (free_h - gap_y * (len(heights) - 1)) / 2
+                for row, row_height in zip(part.rows, heights):
+                    free = inner_w - sum(sizes[n][0] for n in row)
+                    gap_x = min(free / (len(row) + 1), 5 * PRESENT_HGAP)
+                    left = fx + PRESENT_PAD + (free - gap_x * (len(row) - 1)) / 2
+                    for node_id in row:
+                        w = sizes[node_id][0]
+                        positions[node_id] = (round(left + w / 2), round(cursor + row_height / 2))
+                        left += w + gap_x
+                    cursor += row_height + gap_y
+            return positions
+
+        neighbours = {n: sorted(set(graph.predecessors(n)) | set(graph.successors(n))) for n in graph.nodes}
+        positions = place()
+        for _ in range(4):
+            for part in parts:
+                part.rows = [_order_row(neighbours, row, positions) for row in part.rows]
+            positions = place()
+        return PresentationLayout(positions=dict(sorted(positions.items())),
+                                  labels={n: "\n".join(ls) for n, ls in sorted(lines.items())},
+                                  regions=boxes, width=total_w, height=total_h, font=PRESENT_FONT, scale=scale)
+
+    return scale, finish

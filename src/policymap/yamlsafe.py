@@ -8,7 +8,9 @@ and odd tags, cap the expanded size, and remember where every value starts.
 
 from __future__ import annotations
 
+import copy
 import datetime
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,8 @@ MAX_ALIASED = 10_000  # values reached again through aliases (*name): a "billion
 MAX_DEPTH = 40
 
 _STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 _IMPLICIT_FIRST = set("0123456789-+.~<=")  # scalars starting otherwise are text, true/false/yes/no/on/off or null
 
 
@@ -46,14 +50,15 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parse
 
 Loc = tuple  # a path into the data: ("nodes", 3, "kind")
 
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
+_TAG_NAMES = {
+    "tag:yaml.org,2002:str": "text",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "a date",
 }
+_PLAIN_TAGS = set(_TAG_NAMES)
 
 
 @dataclass
@@ -79,10 +84,6 @@ class _Abort(Exception):
         self.problem = problem
 
 
-def _mark(node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
 def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, list[Problem]]:
     """Read one YAML file; return its located data, or None and the problems found."""
     name = display or str(path)
@@ -101,8 +102,12 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     if problems:
         return None, problems
     loader = _Loader(text)
+    located = Located(None)
+    reader = _Reader(name, loader, located)
+    collecting = gc.isenabled()
+    gc.disable()  # the data only grows while it is read: cycle collection would rescan it again and again
     try:
-        root = loader.get_single_node()
+        located.data = reader.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
@@ -117,19 +122,17 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
         reason = getattr(exc, "reason", None) or "not valid YAML"
         return None, [Problem(name, line, col, f"expected printable text, got a character YAML does not allow ({reason})",
                               "delete the character; control characters are not allowed")]
-    finally:
-        loader.dispose()
-    if root is None:
-        return None, [Problem(name, 1, 1, "expected a mapping of 'key: value' lines, got an empty file",
-                              "see data/figures/ for an example, or run 'policymap new MAP_ID'")]
-    located = Located(None)
-    walker = _Walker(name, loader, located)
-    try:
-        located.data = walker.walk(root, (), 0)
     except _Abort as stop:
         return None, [stop.problem]
-    if walker.problems:
-        return None, walker.problems
+    finally:
+        if collecting:
+            gc.enable()
+        loader.dispose()
+    if located.data is _EMPTY:
+        return None, [Problem(name, 1, 1, "expected a mapping of 'key: value' lines, got an empty file",
+                              "see data/figures/ for an example, or run 'policymap new MAP_ID'")]
+    if reader.problems:
+        return None, reader.problems
     return located, []
 
 
@@ -143,65 +146,171 @@ def _tab_problems(text: str, name: str) -> list[Problem]:
     return []
 
 
-class _Walker:
+_EMPTY = object()  # a stream with no document at all
+_BUSY = object()  # an anchor whose value is still being read: an alias to it would recurse
+
+
+class _Reader:
+    """Build plain data from libyaml's events, recording where each key and value starts.
+
+    Working from events rather than PyYAML's node tree skips a Python object per
+    value; aliases are expanded as copies, counted against MAX_ALIASED.
+    """
+
     def __init__(self, name: str, loader, located: Located):
         self.name = name
         self.loader = loader
-        self.located = located
-        self.seen: set[int] = set()
+        self.next_event = loader.get_event
+        self.values = located.values
+        self.keys = located.keys
+        self.anchors: dict[str, tuple] = {}  # name -> (value, values inside, depth below)
+        self.count = 0  # values read, aliased ones included
         self.aliased = 0
+        self.deepest = 0
         self.problems: list[Problem] = []
 
-    def walk(self, node, loc: Loc, depth: int, repeat: bool = False):
-        repeat = repeat or id(node) in self.seen
-        self.seen.add(id(node))
-        self.aliased += repeat
-        if self.aliased > MAX_ALIASED or depth > MAX_DEPTH:
-            # an aliased value carries its anchor's position: point at the top-level key being expanded
-            line, col = self.located.keys.get(loc[:1], _mark(node))
-            raise _Abort(Problem(self.name, line, col,
-                                 f"expected at most {MAX_ALIASED:,} values repeated through aliases and nesting at most "
-                                 f"{MAX_DEPTH} deep, got more (aliases such as *name expand too far)",
-                                 "write the values out instead of repeating anchors and aliases"))
-        self.located.values[loc] = _mark(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc, depth, repeat)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                line, col = _mark(node)
-                raise _Abort(Problem(self.name, line, col, f"expected a plain list, got the tag {node.tag}",
-                                     "remove the '!' tag"))
-            return [self.walk(item, loc + (i,), depth + 1, repeat) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:str":
-            return node.value  # the common case, without the constructor's overhead
-        if node.tag not in _PLAIN_TAGS:
-            line, col = _mark(node)
-            raise _Abort(Problem(self.name, line, col, f"expected plain text, a number or true/false, got the tag {node.tag}",
-                                 "remove the '!' tag"))
-        value = self.loader.construct_object(node, deep=True)
+    def document(self):
+        self.next_event()  # stream start
+        start = self.next_event()
+        if isinstance(start, yaml.StreamEndEvent):
+            return _EMPTY
+        value = self.node(self.next_event(), (), 0)
+        self.next_event()  # document end
+        extra = self.next_event()
+        if not isinstance(extra, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", start.start_mark,
+                                              "but found another document", extra.start_mark)
+        return value
+
+    def too_far(self, loc: Loc, mark) -> _Abort:
+        # point at the top-level key being expanded: the alias itself may sit in a long flow list
+        line, col = self.keys.get(loc[:1], (mark.line + 1, mark.column + 1))
+        return _Abort(Problem(self.name, line, col,
+                              f"expected at most {MAX_ALIASED:,} values repeated through aliases and nesting at most "
+                              f"{MAX_DEPTH} deep, got more (aliases such as *name expand too far)",
+                              "write the values out instead of repeating anchors and aliases"))
+
+    def node(self, event, loc: Loc, depth: int):
+        mark = event.start_mark
+        if depth > MAX_DEPTH:
+            raise self.too_far(loc, mark)
+        self.values[loc] = (mark.line + 1, mark.column + 1)
+        self.count += 1
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            value = self.scalar(event)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1, 0)
+            return value
+        if kind is yaml.AliasEvent:
+            return self.alias(event, loc, depth)
+        anchor = event.anchor
+        if anchor is not None:
+            self.anchors[anchor] = _BUSY
+            before, deepest, self.deepest = self.count, self.deepest, depth
+        if kind is yaml.MappingStartEvent:
+            value = self.mapping(event, loc, depth)
+        else:
+            value = self.sequence(event, loc, depth)
+        if anchor is not None:
+            self.anchors[anchor] = (value, self.count - before + 1, self.deepest - depth)
+            self.deepest = max(deepest, self.deepest)
+        else:
+            self.deepest = max(self.deepest, depth)
+        return value
+
+    def alias(self, event, loc: Loc, depth: int):
+        found = self.anchors.get(event.anchor)
+        if found is None:
+            raise yaml.composer.ComposerError(None, None, f"found undefined alias *{event.anchor}", event.start_mark)
+        if found is _BUSY:
+            raise self.too_far(loc, event.start_mark)
+        value, inside, below = found
+        self.aliased += inside
+        self.count += inside - 1
+        if self.aliased > MAX_ALIASED or depth + below > MAX_DEPTH:
+            raise self.too_far(loc, event.start_mark)
+        self.deepest = max(self.deepest, depth + below)
+        return copy.deepcopy(value) if isinstance(value, (dict, list)) else value
+
+    def scalar(self, event):
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag not in _PLAIN_TAGS:
+                return event.value  # YAML 1.1's '<<' and '=' are text here (mapping() refuses a merge key)
+        if tag == _STR:
+            return event.value  # the common case, without the constructor's overhead
+        if tag not in _PLAIN_TAGS:
+            raise self.bad_tag(event, "plain text, a number or true/false")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            raise _Abort(Problem(self.name, line, col, f"expected {_TAG_NAMES[tag]}, got {event.value!r} ({exc})",
+                                 "quote the value to keep it as text"))
         if isinstance(value, (datetime.date, datetime.datetime)):
             value = value.isoformat()
         return value
 
-    def _mapping(self, node, loc: Loc, depth: int, repeat: bool) -> dict:
-        if node.tag != "tag:yaml.org,2002:map":
-            line, col = _mark(node)
-            raise _Abort(Problem(self.name, line, col, f"expected a plain mapping, got the tag {node.tag}",
-                                 "remove the '!' tag; merge keys (<<) are not supported"))
+    def bad_tag(self, event, expected: str, hint: str = "remove the '!' tag") -> _Abort:
+        mark = event.start_mark
+        return _Abort(Problem(self.name, mark.line + 1, mark.column + 1, f"expected {expected}, got the tag {event.tag}", hint))
+
+    def sequence(self, event, loc: Loc, depth: int) -> list:
+        if event.tag not in (None, "!", _SEQ):
+            raise self.bad_tag(event, "a plain list")
+        result = []
+        next_event, node = self.next_event, self.node
+        item = next_event()
+        while type(item) is not yaml.SequenceEndEvent:
+            result.append(node(item, loc + (len(result),), depth + 1))
+            item = next_event()
+        return result
+
+    def mapping(self, event, loc: Loc, depth: int) -> dict:
+        if event.tag not in (None, "!", _MAP):
+            raise self.bad_tag(event, "a plain mapping", "remove the '!' tag; merge keys (<<) are not supported")
         result: dict = {}
         first: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                line, col = _mark(key_node)
-                raise _Abort(Problem(self.name, line, col, "expected a plain key, got a list or mapping as a key"))
-            key = self.loader.construct_object(key_node)
+        next_event, node = self.next_event, self.node
+        key_event = next_event()
+        while type(key_event) is not yaml.MappingEndEvent:
+            mark = key_event.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            kind = type(key_event)
+            if kind is yaml.ScalarEvent:
+                key = self.scalar(key_event)
+                if key == "<<" and key_event.implicit[0]:
+                    raise _Abort(Problem(self.name, *where, "expected a plain key, got a merge key (<<)",
+                                         "merge keys are not supported: write the keys out"))
+            elif kind is yaml.AliasEvent:
+                key = self.alias(key_event, loc, depth)
+            else:
+                key = None
+            if key is None and kind is not yaml.ScalarEvent or isinstance(key, (dict, list)):
+                raise _Abort(Problem(self.name, *where, "expected a plain key, got a list or mapping as a key"))
             if key in first:
-                line, col = _mark(key_node)
+                self.skip(next_event())
                 self.problems.append(Problem(
-                    self.name, line, col, f"duplicate key '{key}': expected each key once per mapping",
+                    self.name, *where, f"duplicate key '{key}': expected each key once per mapping",
                     f"'{key}' is first defined at line {first[key][0]}; remove one of them"))
-                continue
-            first[key] = _mark(key_node)
-            self.located.keys[loc + (key,)] = first[key]
-            result[key] = self.walk(value_node, loc + (key,), depth + 1, repeat)
+            else:
+                first[key] = self.keys[loc + (key,)] = where
+                result[key] = node(next_event(), loc + (key,), depth + 1)
+            key_event = next_event()
         return result
+
+    def skip(self, event) -> None:
+        """Pass over a value (a duplicate key's) without keeping it."""
+        level = 0
+        while True:
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                level += 1
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                level -= 1
+            if level == 0:
+                return
+            event = self.next_event()

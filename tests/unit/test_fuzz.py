@@ -14,7 +14,7 @@ GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
 LINES = (GOOD / "figures" / "funding.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
 NOISE = st.sampled_from(["", " ", "  ", "\t", ":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!str ", "'", '"', "#",
                          "nodes:", "id: pct", "relation: funds", "null", "~", "12", "-1", "é", "\x00", "\ufeff",
-                         "<script>", "? ", "|", ">", "%YAML 1.1", "---", "..."])
+                         "<script>", "? ", "|", ">", "%YAML 1.1", "---", "...", "<<: *a", "!!int ", "!!float x", "="])
 
 
 @st.composite

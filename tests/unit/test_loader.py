@@ -115,3 +115,30 @@ def test_warnings_for_orphans_and_missing_pages(good_copy):
     messages = [w.format() for w in project.warnings]
     assert any("'residents' cites no guide page" in m for m in messages)
     assert any("'residents' has no edges in this figure" in m for m in messages)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("defaults: &d {kind: fund}\nid: funding\nmore:\n  <<: *d\n",
+     "data/figures/funding.yaml:4:3: expected a plain key, got a merge key (<<)"),
+    ("id: !!int abc\n", "data/figures/funding.yaml:1:5: expected a whole number, got 'abc'"),
+    ("id: *nowhere\n", "data/figures/funding.yaml:1:5: YAML syntax error: found undefined alias *nowhere"),
+    ("id: a\n---\nid: b\n", "data/figures/funding.yaml:2:1: YAML syntax error: but found another document"),
+    ("? [a, b]\n: c\n", "data/figures/funding.yaml:1:3: expected a plain key, got a list or mapping as a key"),
+])
+def test_unusual_yaml_is_located(good_copy, text, expected):
+    (good_copy / "figures" / "funding.yaml").write_text(text, encoding="utf-8")
+    assert _errors("data").startswith(expected)
+
+
+def test_aliases_expand_to_copies(good_copy, tmp_path):
+    from policymap.yamlsafe import read_yaml
+
+    path = tmp_path / "a.yaml"
+    path.write_text("a: &x {b: [1, 2]}\nc: *x\nd: [*x, 2001-02-03, yes, ~, '=', =]\n", encoding="utf-8")
+    located, problems = read_yaml(path)
+    assert problems == []
+    assert located.data == {"a": {"b": [1, 2]}, "c": {"b": [1, 2]},
+                            "d": [{"b": [1, 2]}, "2001-02-03", True, None, "=", "="]}
+    assert located.data["c"] is not located.data["a"]
+    assert located.where(("c",)) == (2, 4) and located.where(("d", 1)) == (3, 9)
+    assert located.where(("a", "b", 1)) == (1, 15)
