@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from .errors import BuildAborted, FigureError, Problem
+from .gcpause import paused_collection
 from .yamlsafe import Located, read_yaml
 
 REFERENCE_FILES = ("glossary", "abbreviations", "websites")
@@ -69,7 +70,11 @@ def report_warnings(project: Project, strict: bool, echo, outcome: str = "nothin
 
 def load_project(data_dir: str | os.PathLike) -> Project:
     """Load and check a data folder; raise ``FigureError`` listing every problem."""
-    data_dir = Path(data_dir)
+    with paused_collection():
+        return _load_project(Path(data_dir))
+
+
+def _load_project(data_dir: Path) -> Project:
     problems: list[Problem] = []
     if not (data_dir / "figures").is_dir():
         raise FigureError([Problem(_display(data_dir), 1, 1,

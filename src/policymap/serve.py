@@ -29,6 +29,7 @@ from typing import Callable
 import click
 
 from .errors import PolicymapError
+from .gcpause import paused_collection
 from .loader import load_project
 from .site import render_site, write_site
 
@@ -133,8 +134,9 @@ class LiveSite:
         """Load, render and write; on any failure keep the last good build and record the error."""
         started = time.perf_counter()
         try:
-            project = load_project(self.data_dir)
-            files = render_site(project)
+            with paused_collection():
+                project = load_project(self.data_dir)
+                files = render_site(project)
             warnings = [w.format() for w in project.warnings]
             with self._lock:
                 write_site(files, self.site_dir)

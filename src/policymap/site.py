@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import schema
+from .gcpause import paused_collection
 from .graph import build_graph, build_joined_graph, figures_showing
 from .layout import compute_layout, compute_presentation_layout, compute_system_layout
 from .loader import Project, load_project, report_warnings
@@ -158,9 +159,10 @@ def glossary_context(project: Project, pages: dict[str, FigurePage]) -> dict:
 
 def build_site(data_dir, out_dir, strict: bool = False, echo: Callable[[str], None] = lambda line: None) -> BuildReport:
     """Validate ``data_dir`` and replace ``out_dir`` with the built site, or change nothing."""
-    project = load_project(data_dir)
-    report_warnings(project, strict, echo, outcome="the site was not changed")
-    files = render_site(project)
+    with paused_collection():
+        project = load_project(data_dir)
+        report_warnings(project, strict, echo, outcome="the site was not changed")
+        files = render_site(project)
     out_dir = Path(out_dir)
     write_site(files, out_dir)
     return BuildReport(out_dir, sorted(files), len(project.warnings))

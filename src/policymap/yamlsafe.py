@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import copy
 import datetime
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .errors import Problem
+from .gcpause import paused_collection
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_ALIASED = 10_000  # values reached again through aliases (*name): a "billion laughs" stops here
@@ -29,24 +29,8 @@ _IMPLICIT_FIRST = set("0123456789-+.~<=")  # scalars starting otherwise are text
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster, same marks
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._tags: dict = {}
+    pass
 
-    def resolve(self, kind, value, implicit):
-        # PyYAML tries a dozen regular expressions on every plain scalar; most of ours are prose,
-        # and keys and vocabulary words repeat, so the answer is remembered.
-        if kind is not yaml.ScalarNode:
-            return super().resolve(kind, value, implicit)
-        key = (value, implicit)
-        tag = self._tags.get(key)
-        if tag is None:
-            if implicit[0] and value and value[0] not in _IMPLICIT_FIRST and (len(value) > 5 or not value.isalpha()):
-                tag = _STR
-            else:
-                tag = super().resolve(kind, value, implicit)
-            self._tags[key] = tag
-        return tag
 
 Loc = tuple  # a path into the data: ("nodes", 3, "kind")
 
@@ -104,10 +88,9 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     loader = _Loader(text)
     located = Located(None)
     reader = _Reader(name, loader, located)
-    collecting = gc.isenabled()
-    gc.disable()  # the data only grows while it is read: cycle collection would rescan it again and again
     try:
-        located.data = reader.document()
+        with paused_collection():
+            located.data = reader.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
@@ -125,8 +108,6 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     except _Abort as stop:
         return None, [stop.problem]
     finally:
-        if collecting:
-            gc.enable()
         loader.dispose()
     if located.data is _EMPTY:
         return None, [Problem(name, 1, 1, "expected a mapping of 'key: value' lines, got an empty file",
@@ -167,6 +148,7 @@ class _Reader:
         self.count = 0  # values read, aliased ones included
         self.aliased = 0
         self.deepest = 0
+        self.plain: dict[str, object] = {}  # unquoted scalars already resolved: keys and vocabulary repeat
         self.problems: list[Problem] = []
 
     def document(self):
@@ -234,19 +216,33 @@ class _Reader:
         return copy.deepcopy(value) if isinstance(value, (dict, list)) else value
 
     def scalar(self, event):
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            if tag not in _PLAIN_TAGS:
-                return event.value  # YAML 1.1's '<<' and '=' are text here (mapping() refuses a merge key)
-        if tag == _STR:
-            return event.value  # the common case, without the constructor's overhead
+        """A scalar's value: text, or what an unquoted number, true/false, null or date stands for."""
+        tag, value = event.tag, event.value
+        if tag is None:
+            if not event.implicit[0]:
+                return value  # quoted: always text
+            known = self.plain.get(value, _BUSY)
+            if known is not _BUSY:
+                return known
+            if value and value[0] not in _IMPLICIT_FIRST and (len(value) > 5 or not value.isalpha()):
+                return value  # prose: PyYAML would try a dozen regular expressions to learn the same
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
+            # YAML 1.1's '<<' and '=' stay text here (mapping() refuses a merge key)
+            known = self.plain[value] = self.construct(event, tag) if tag in _PLAIN_TAGS else value
+            return known
+        if tag == _STR or tag == "!":
+            return value
         if tag not in _PLAIN_TAGS:
             raise self.bad_tag(event, "plain text, a number or true/false")
+        return self.construct(event, tag)
+
+    def construct(self, event, tag: str):
+        if tag == _STR:
+            return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        except (yaml.YAMLError, ValueError, IndexError, TypeError, OverflowError) as exc:  # "!!int " ends in IndexError
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
             raise _Abort(Problem(self.name, line, col, f"expected {_TAG_NAMES[tag]}, got {event.value!r} ({exc})",
                                  "quote the value to keep it as text"))

@@ -142,3 +142,8 @@ def test_aliases_expand_to_copies(good_copy, tmp_path):
     assert located.data["c"] is not located.data["a"]
     assert located.where(("c",)) == (2, 4) and located.where(("d", 1)) == (3, 9)
     assert located.where(("a", "b", 1)) == (1, 15)
+
+
+def test_empty_tagged_number_is_located(good_copy):
+    (good_copy / "figures" / "funding.yaml").write_text("id: !!int\nnumber: !!float ''\n", encoding="utf-8")
+    assert _errors("data").startswith("data/figures/funding.yaml:1:5: expected a whole number, got ''")
