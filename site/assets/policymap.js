@@ -1,7 +1,9 @@
 /* policymap: the one script shared by every page (plain ES2017, no build step).
  *
- * Map pages carry their data inline in <script type="application/json" id="policymap-data">;
- * other pages have none and this script only honours ?present there. All text from the data
+ * Map pages carry their view inline in <script type="application/json" id="policymap-data">
+ * (positions, tours, presentation layout); what they share (bodies, relations, terms, styles)
+ * comes once from assets/site-data.js. Other pages have neither and this script only honours
+ * ?present there. All text from the data
  * goes into the page through textContent and createElement, never as markup.
  *
  * Workshop mode: presentation (button, P key, ?present; Escape leaves), guided tours
@@ -25,11 +27,33 @@
   if (!dataElement) {
     return;
   }
-  const data = expand(JSON.parse(dataElement.textContent));
+  const data = expand(JSON.parse(dataElement.textContent), window.policymapSite || {});
 
-  /* The page data is compact (lookup tables, empty fields left out); spell it out once. */
-  function expand(raw) {
-    const maps = raw.maps || {};
+  /* A page carries its view (layout, tours, presentation); what the map pages share (bodies,
+     relations, terms) comes once from assets/site-data.js. Join them, and spell out lookups once. */
+  function expand(page, site) {
+    const raw = Object.assign({}, page, {
+      kinds: site.kinds || {}, levels: site.levels || {}, layers: site.layers || {},
+      relations: site.relations || {}, glossary: site.glossary || {}, websites: site.websites || {},
+      maps: site.maps || {}, edges: ((site.edges || {})[page.figure.id] || []).map((edge) => Object.assign({}, edge)),
+      nodes: {},
+    });
+    raw.vis = Object.assign({ options: site.vis_options || {} }, page.vis);
+    if (raw.present) {
+      raw.present = Object.assign({ kinds: site.present_kinds || {} }, page.present);
+    }
+    const bodies = site.bodies || {};
+    raw.vis.nodes.forEach((visNode) => {
+      const id = visNode.id;
+      const node = Object.assign({}, bodies[id] || { label: visNode.label, kind: visNode.group }, (page.nodes || {})[id]);
+      Object.keys(node).forEach((key) => {
+        if (node[key] === null) {
+          delete node[key];
+        }
+      });
+      raw.nodes[id] = node;
+    });
+    const maps = raw.maps;
     const mapName = (id) => (maps[id] && maps[id].number ? "Figure " + maps[id].number : (maps[id] || {}).title || id);
     Object.keys(raw.nodes).forEach((id) => {
       const node = raw.nodes[id];
@@ -44,13 +68,13 @@
       node.glossary = (node.glossary || []).filter((t) => raw.glossary[t]).map((t) => ({
         id: t, term: raw.glossary[t].term, definition: raw.glossary[t].definition }));
       node.website = node.website && raw.websites[node.website] ? raw.websites[node.website] : null;
-      node.also_in = (node.also_in || []).filter((m) => maps[m]).map((m) => ({
+      node.also_in = (node.figures || []).filter((m) => m !== page.figure.id && maps[m]).map((m) => ({
         number: maps[m].number, title: maps[m].title, url: maps[m].url + "#node=" + id }));
     });
-    raw.edges.forEach((edge) => {
+    raw.edges.forEach((edge, index) => {
       const reading = raw.relations[edge.relation];
       const source = raw.nodes[edge.source];
-      edge.id = edge.source + "--" + edge.relation + "--" + edge.target;
+      edge.id = "e" + index; // the vis edge's id: both lists are the page's relations in one order
       edge.relation_label = reading[2];
       edge.reading = source.plural ? reading[1] : reading[0];
       edge.subject = source.subj || source.label;
@@ -59,7 +83,8 @@
     const own = Object.keys(raw.nodes).sort().map((id) => ({
       id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
       terms: raw.nodes[id].glossary.map((entry) => entry.term), url: null }));
-    raw.search = own.concat((raw.search || []).map((item) => Object.assign({}, item, {
+    const others = (site.search || []).filter((item) => !raw.nodes[item.id]);
+    raw.search = own.concat(others.map((item) => Object.assign({}, item, {
       url: maps[item.map] ? maps[item.map].url + "#node=" + item.id : null, map: mapName(item.map) })));
     raw.tours = raw.tours || [];
     return raw;
@@ -68,6 +93,105 @@
   if (typeof vis === "undefined" || !mapElement) {
     showMapMessage("The map could not be drawn because its script did not load. The text version below has every body and relation.");
     return;
+  }
+
+  renderLegend(window.policymapSite && window.policymapSite.legend);
+
+  /* The legend and filters, for the kinds, levels and relations this map uses (styles from the
+     site data, in the vocabulary's order), with the case-study layer and Figure 1's layers on the
+     whole-system map. Built before the filters are wired up below. */
+  function renderLegend(styles) {
+    const holder = document.getElementById("legend-groups");
+    if (!holder || !styles) {
+      return;
+    }
+    const ids = Object.keys(data.nodes);
+    const tally = (values) => values.reduce((counts, value) => counts.set(value, (counts.get(value) || 0) + 1), new Map());
+    const kinds = tally(ids.map((id) => data.nodes[id].kind));
+    const levels = tally(ids.map((id) => data.nodes[id].level));
+    const relations = tally(data.edges.map((edge) => edge.relation));
+    const implied = data.edges.filter((edge) => edge.evidence === "implied").length;
+    const count = (n, hidden) => el("span", { class: "count", "data-total": hidden ? null : n }, String(n),
+      el("span", { class: "visually-hidden" }, " on this map"));
+    const item = (group, id, label, n, swatch) => el("li", { id: "legend-" + group + "-" + id },
+      el("label", {}, el("input", { type: "checkbox", "data-filter": group, value: id, checked: true, disabled: true }),
+        " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n));
+    const fieldset = (attributes, legend, ...children) => el("fieldset", attributes, el("legend", {}, ...legend), ...children);
+    if (kinds.size) {
+      const items = styles.kinds.filter(([id]) => kinds.has(id)).map(([id, colour, fill, shape]) =>
+        item("kind", id, data.kinds[id] || id, kinds.get(id), shapeSwatch(shape, colour, fill)));
+      holder.appendChild(fieldset({ class: "filter-group" }, ["Bodies"], el("ul", { class: "legend-list" }, ...items)));
+    }
+    if (levels.size) {
+      const items = styles.levels.filter((id) => levels.has(id)).map((id) =>
+        item("level", id, data.levels[id] || id, levels.get(id), null));
+      holder.appendChild(fieldset({ class: "filter-group filter-levels" }, ["Levels"],
+        el("ul", { class: "legend-list legend-levels" }, ...items)));
+    }
+    if (relations.size) {
+      const items = styles.relations.filter(([id]) => relations.has(id)).map(([id, colour]) =>
+        item("relation", id, data.relations[id][2], relations.get(id), lineSwatch(colour, false)));
+      const lists = [el("ul", { class: "legend-list" }, ...items)];
+      if (implied) {
+        lists.push(el("ul", { class: "legend-list" }, el("li", { id: "legend-implied" },
+          el("span", { class: "no-box", "aria-hidden": "true" }), lineSwatch("#4a5563", true),
+          el("span", { class: "legend-label" }, "dashed: implied by the guide, not stated"), " ", count(implied, true))));
+      }
+      holder.appendChild(fieldset({ class: "filter-group" },
+        ["Relations ", el("span", { class: "hint-inline" }, "(arrow points from subject to object)")], ...lists));
+    }
+    if (!data.whole) {
+      return;
+    }
+    const studies = ids.filter((id) => data.nodes[id].case_study).length;
+    if (studies) {
+      holder.appendChild(fieldset({ class: "filter-group", id: "case-study-layer" }, ["Case studies (Section 4)"],
+        el("label", {}, el("input", { type: "checkbox", id: "show-case-studies", checked: true, disabled: true }),
+          " Show the " + studies + " bodies of the guide's case studies")));
+    }
+    const layers = tally(ids.map((id) => data.nodes[id].layer || "none"));
+    const keys = styles.layers.filter(([id]) => layers.has(id)).map(([id, colour, fill, label]) => {
+      const swatch = el("span", { class: "layer-swatch", "aria-hidden": "true" });
+      swatch.style.background = fill;
+      swatch.style.borderColor = colour;
+      return el("li", {}, swatch, el("span", { class: "legend-label" }, label), " ",
+        el("span", { class: "count" }, String(layers.get(id))));
+    });
+    const radio = (value, label, checked) => el("label", {},
+      el("input", { type: "radio", name: "colour-by", value: value, checked: checked, disabled: true }), " " + label);
+    holder.appendChild(fieldset({ class: "filter-group", id: "layer-colours" }, ["Colour bodies by"],
+      radio("kind", "their kind", true), radio("layer", "Figure 1's layers of influence on health", false),
+      el("ul", { class: "legend-list layer-key" }, ...keys),
+      el("p", { class: "hint" }, "The guide (pp 11\u201312) sees regeneration partnerships working mostly upstream and "
+        + "midstream, and mental health services downstream.")));
+  }
+
+  /* el() for SVG. */
+  function svgEl(tag, attributes, ...children) {
+    const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attributes).forEach((name) => element.setAttribute(name, String(attributes[name])));
+    children.forEach((child) => element.appendChild(child));
+    return element;
+  }
+
+  /* A 22x22 picture of a kind's node shape: filled with `fill`, outlined in `colour`. Decorative. */
+  function shapeSwatch(shape, colour, fill) {
+    const paint = { fill: fill, stroke: colour, "stroke-width": 2 };
+    const box = { x: 2, y: 5, width: 18, height: 12 };
+    const figure = shape === "pill" ? svgEl("rect", Object.assign({}, box, paint, { rx: 6 }))
+      : shape === "document" ? svgEl("rect", Object.assign({ x: 2, y: 4, width: 18, height: 14, "stroke-dasharray": "3 2" }, paint))
+        : shape === "ellipse" ? svgEl("ellipse", Object.assign({ cx: 11, cy: 11, rx: 9.5, ry: 6.5 }, paint))
+          : svgEl("rect", Object.assign({}, box, paint));
+    return svgEl("svg", { class: "swatch", width: 22, height: 22, viewBox: "0 0 22 22", "aria-hidden": "true",
+      focusable: "false" }, figure);
+  }
+
+  /* A relation's line and arrowhead, dashed for implied relations. Decorative. */
+  function lineSwatch(colour, dashed) {
+    const line = svgEl("line", Object.assign({ x1: 2, y1: 7, x2: 31, y2: 7, stroke: colour, "stroke-width": 2.5 },
+      dashed ? { "stroke-dasharray": "5 4" } : {}));
+    return svgEl("svg", { class: "swatch swatch-line", width: 40, height: 14, viewBox: "0 0 40 14", "aria-hidden": "true",
+      focusable: "false" }, line, svgEl("polygon", { points: "30,2 39,7 30,12", fill: colour }));
   }
 
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;

@@ -162,8 +162,7 @@ def presentation_data(present: PresentationLayout) -> dict:
     """What policymap.js needs to switch a map into presentation mode."""
     return {"positions": {n: list(xy) for n, xy in present.positions.items()}, "labels": present.labels,
             "regions": present.regions, "font": present.font, "heading": PRESENT_HEADING, "margin": PRESENT_MARGIN,
-            "border": PRESENT_BORDER, "fit_margin": PRESENT_FIT_MARGIN, "scale": present.scale,
-            "kinds": present_groups()}
+            "border": PRESENT_BORDER, "fit_margin": PRESENT_FIT_MARGIN, "scale": present.scale}
 
 
 def vis_shapes() -> dict[str, str]:
@@ -172,7 +171,7 @@ def vis_shapes() -> dict[str, str]:
 
 
 def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
-    """vis-network nodes, edges and options, built with pyvis's Network.
+    """vis-network nodes and edges, built with pyvis's Network (options: ``vis_options``).
 
     Nodes and edges are appended to pyvis's lists directly: ``Network.add_edge``
     scans every edge already added, which is quadratic on large maps.
@@ -188,8 +187,9 @@ def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
         net.nodes.append(node)
         net.node_ids.append(node_id)
         net.node_map[node_id] = node
-    for record in edge_records(graph):
-        edge = {"id": record["id"], "from": record["source"], "to": record["target"],
+    for index, record in enumerate(edge_records(graph)):
+        # a short id: the page's n-th relation, as in the site data's list for this page (site_data)
+        edge = {"id": f"e{index}", "from": record["source"], "to": record["target"],
                 "color": relation_colour(record["relation"])}
         if labelled:
             edge["label"] = RELATIONS[record["relation"]][2]
@@ -198,9 +198,15 @@ def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
         if record["relation"] in MONEY:
             edge["width"] = 2.5
         net.edges.append(edge)
+    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    return {"nodes": nodes, "edges": edges}
+
+
+def vis_options() -> dict:
+    """vis-network options, the same for every map: physics off, fonts, and a group per kind."""
+    net = _pyvis_network_class()(directed=True)
     net.options = dict(VIS_OPTIONS, groups=kind_groups())
-    nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+    return json.loads(net.get_network_data()[5])
 
 
 # -- page contexts ----------------------------------------------------------------------------
@@ -232,7 +238,7 @@ def node_data(pages: dict[str, FigurePage], page: FigurePage, node_id: str, phra
         "description": attrs.get("description"), "facts": attrs["facts"], "glossary": attrs["glossary"],
         "website": attrs.get("website"), "pages": attrs["pages"], "note": attrs.get("note"),
         "figure_note": attrs.get("figure_note"), "layer": attrs.get("layer"),
-        "also_in": [f for f in attrs["figures"] if f != page.figure.id and f in pages],
+        "figures": [f for f in attrs["figures"] if f in pages],
         # whole-system page only: case studies and where a body comes from
         "case_study": attrs.get("case_study"), "case_study_role": attrs.get("case_study_role"),
         "partner_in": attrs.get("partner_in"), "place": attrs.get("place"), "lessons": attrs.get("lessons"),
@@ -240,43 +246,19 @@ def node_data(pages: dict[str, FigurePage], page: FigurePage, node_id: str, phra
     })
 
 
-def _search_others(project: Project, pages: dict[str, FigurePage], page: FigurePage) -> list[dict]:
-    """Search entries for bodies on other maps only (this map's come from its nodes)."""
+def _search_index(project: Project, pages: dict[str, FigurePage]) -> list[dict]:
+    """A search entry for every body, with the first page that shows it; a page searches its own bodies
+    from its nodes and these for the rest."""
     terms = {t.id: t.term for t in project.reference.glossary}
-    entries, seen = [], set(page.graph.nodes)
-    for other in pages.values():
-        if other is page:
-            continue
-        for node_id, attrs in sorted(other.graph.nodes(data=True)):
+    entries, seen = [], set()
+    for page in pages.values():
+        for node_id, attrs in sorted(page.graph.nodes(data=True)):
             if node_id in seen:
                 continue
             seen.add(node_id)
             entries.append(_compact({"id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
-                                     "terms": [terms[t] for t in attrs["glossary"]], "map": other.figure.id}))
+                                     "terms": [terms[t] for t in attrs["glossary"]], "map": page.figure.id}))
     return entries
-
-
-def _legend(graph: nx.DiGraph) -> dict:
-    kinds: dict[str, int] = {}
-    for _, attrs in graph.nodes(data=True):
-        kinds[attrs["kind"]] = kinds.get(attrs["kind"], 0) + 1
-    relations: dict[str, int] = {}
-    implied = 0
-    for record in edge_records(graph):
-        relations[record["relation"]] = relations.get(record["relation"], 0) + 1
-        implied += record["evidence"] == "implied"
-    levels: dict[str, int] = {}
-    for _, attrs in graph.nodes(data=True):
-        levels[attrs["level"]] = levels.get(attrs["level"], 0) + 1
-    return {
-        "kinds": [{"id": k, "label": KINDS[k], "color": KIND_STYLE[k][0], "fill": _tint(KIND_STYLE[k][0]),
-                   "shape": KIND_STYLE[k][1], "count": kinds[k]} for k in KINDS if k in kinds],
-        "levels": [{"id": level, "label": LEVELS[level], "count": levels[level]} for level in LEVELS if level in levels],
-        "relations": [{"id": r, "label": RELATIONS[r][2], "dashes": False, "color": relation_colour(r),
-                       "count": relations[r]} for r in RELATIONS if r in relations],
-        "implied": implied,
-        **_whole_system_legend(graph),
-    }
 
 
 #: Figure 1's layers on the whole-system map: (colour, legend label).
@@ -288,65 +270,88 @@ LAYER_STYLE = {
 }
 
 
-def _whole_system_legend(graph: nx.DiGraph) -> dict:
-    """The case-study layer and Figure 1's layers, on the joined map only."""
-    if "case_studies" not in graph.graph:
-        return {}
-    counts: dict[str, int] = {}
-    for _, attrs in graph.nodes(data=True):
-        layer = attrs.get("layer") or "none"
-        counts[layer] = counts.get(layer, 0) + 1
-    return {
-        "case_studies": sum(1 for _, a in graph.nodes(data=True) if a.get("case_study")),
-        "layers": [{"id": k, "label": label, "color": colour, "fill": _tint(colour, 0.55), "count": counts[k]}
-                   for k, (colour, label) in LAYER_STYLE.items() if k in counts],
-    }
+def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dict[str, dict]]:
+    """What every map page shares, written once to ``assets/site-data.js``, and each page's own node fields.
 
-
-def figure_context(project: Project, pages: dict[str, FigurePage], page: FigurePage) -> dict:
-    """The context of one map page (see templates/figure.html)."""
-    fig, graph, layout = page.figure, page.graph, page.layout
-    records = edge_records(graph)
-    phrases = node_phrases(graph)
+    Each body is described once in the data, so its panel text ships once: under ``bodies``, as the
+    first page that shows it has it. A page keeps only the fields in which its copy differs (a map's
+    own note on a shared body; the case studies on the whole-system map), with None for a field it
+    lacks. Relations carry a note and page per map, so ``edges`` holds each page's list.
+    """
     expansions = {(a.node, a.abbr): a.expansion for a in project.reference.abbreviations if a.node}
-    nodes = {node_id: node_data(pages, page, node_id, phrases[node_id], expansions) for node_id in sorted(graph.nodes)}
-    used_terms = sorted({t for n in nodes.values() for t in n.get("glossary", [])})
-    used_sites = sorted({n["website"] for n in nodes.values() if "website" in n})
-    terms = {t.id: t for t in project.reference.glossary}
-    sites = {w.id: w for w in project.reference.websites}
-    page_data = {
-        "figure": _compact({"id": fig.id, "number": fig.number, "title": fig.title, "as_of": fig.as_of,
-                            "source": source_line(fig)}),
-        "kinds": {k: KINDS[k] for k in sorted({n["kind"] for n in nodes.values()})},
+    bodies: dict[str, dict] = {}
+    own: dict[str, dict] = {}
+    edges: dict[str, list] = {}
+    for page in pages.values():
+        phrases = node_phrases(page.graph)
+        own[page.figure.id] = {}
+        for node_id in sorted(page.graph.nodes):
+            entry = node_data(pages, page, node_id, phrases[node_id], expansions)
+            base = bodies.setdefault(node_id, entry)
+            differs = {k: v for k, v in entry.items() if base.get(k) != v}
+            differs.update({k: None for k in base if k not in entry})
+            if differs:
+                own[page.figure.id][node_id] = differs
+        edges[page.figure.id] = [_compact({"source": r["source"], "target": r["target"], "relation": r["relation"],
+                                           "evidence": r["evidence"], "page": r["page"], "note": r.get("note"),
+                                           "case_study": r.get("case_study")}) for r in edge_records(page.graph)]
+    site = {
+        "bodies": bodies,
+        "edges": edges,
+        "kinds": dict(KINDS),
         "levels": dict(LEVELS),
         "layers": {k: {"label": LAYERS.get(k, label), "color": colour, "fill": _tint(colour, 0.55)}
                    for k, (colour, label) in LAYER_STYLE.items()},
-        "relations": {r: list(RELATIONS[r]) for r in sorted({e["relation"] for e in records})},
-        "glossary": {t: {"term": terms[t].term, "definition": terms[t].definition} for t in used_terms},
-        "websites": {w: {"name": sites[w].name, "url": sites[w].url, "printed": sites[w].url.split("://", 1)[-1]}
-                     for w in used_sites},
+        "relations": {r: list(reading) for r, reading in RELATIONS.items()},
+        "glossary": {t.id: {"term": t.term, "definition": t.definition} for t in project.reference.glossary},
+        "websites": {w.id: {"name": w.name, "url": w.url, "printed": w.url.split("://", 1)[-1]}
+                     for w in project.reference.websites},
         "maps": {p.figure.id: _compact({"number": p.figure.number, "title": p.figure.title, "url": p.url})
                  for p in pages.values()},
-        "nodes": nodes,
-        "edges": [_compact({"source": r["source"], "target": r["target"], "relation": r["relation"],
-                            "evidence": r["evidence"], "page": r["page"], "note": r.get("note"),
-                            "case_study": r.get("case_study")}) for r in records],
+        "search": _search_index(project, pages),
+        "legend": {"kinds": [[k, KIND_STYLE[k][0], _tint(KIND_STYLE[k][0]), KIND_STYLE[k][1]] for k in KINDS],
+                   "levels": list(LEVELS),
+                   "relations": [[r, relation_colour(r)] for r in RELATIONS],
+                   "layers": [[k, colour, _tint(colour, 0.55), label] for k, (colour, label) in LAYER_STYLE.items()]},
+        "vis_options": vis_options(),
+        "present_kinds": present_groups(),
+    }
+    return site, own
+
+
+def site_data_js(site: dict) -> str:
+    """``site_data`` as a script: JSON is JavaScript, with '<' escaped as in ``|tojson``."""
+    text = json.dumps(site, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                          ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return f"/* policymap site data: every body, relation and term once, for all map pages. */\nwindow.policymapSite = {text};\n"
+
+
+def figure_context(project: Project, pages: dict[str, FigurePage], page: FigurePage, own_nodes: dict) -> dict:
+    """The context of one map page (see templates/figure.html); ``own_nodes`` from ``site_data``."""
+    fig, graph, layout = page.figure, page.graph, page.layout
+    page_data = {
+        "figure": _compact({"id": fig.id, "number": fig.number, "title": fig.title, "as_of": fig.as_of,
+                            "source": source_line(fig)}),
+        "nodes": own_nodes,
         "vis": graph_to_vis_data(graph, layout),
         "regions": [vars(box) for box in layout.regions if box.label],
-        "search": _search_others(project, pages, page),
         "tours": [tour.model_dump(mode="json") for tour in fig.tours],
     }
+    if "case_studies" in graph.graph:
+        page_data["whole"] = True  # the joined map: case-study layer and Figure 1's layers in the legend
     if page.present:
         page_data["present"] = presentation_data(page.present)
+    short_ids = {record["id"]: f"e{index}" for index, record in enumerate(edge_records(graph))} if fig.tours else {}
     for tour in page_data["tours"]:
         for step in tour["steps"]:
-            step["edges"] = [_tour_edge_id(fig, ref) for ref in step["edges"]]
+            step["edges"] = [short_ids[_tour_edge_id(fig, ref)] for ref in step["edges"]]
     return {
         "figure": {"id": fig.id, "number": fig.number, "title": fig.title, "caption": fig.caption, "page": fig.page,
                    "as_of": fig.as_of, "as_of_note": fig.as_of_note, "source": source_line(fig),
                    "drivers": [p.model_dump() for p in fig.drivers],
                    "challenges": [p.model_dump() for p in fig.challenges]},
-        "legend": _legend(graph),
         "page_data": page_data,
         "regions": [{"id": r.id, "label": r.label, "description": r.description} for r in fig.regions],
     }

@@ -22,9 +22,10 @@ from .graph import build_graph, build_joined_graph, figures_showing
 from .layout import compute_layout, compute_presentation_layout, compute_system_layout
 from .loader import Project, load_project, report_warnings
 from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
-                     source_line, vis_shapes)
+                     site_data, site_data_js, source_line, vis_shapes)
 
 SITE_TITLE = "policymap"
+SITE_DATA = "assets/site-data.js"  # what the map pages share: bodies, relations, terms (render.site_data)
 WHOLE_SYSTEM = "whole-system"
 PRESENT_MAX_NODES = 80
 ABOUT = ("These maps redraw the three 'aerial view' figures of Community renewal and mental health "
@@ -117,9 +118,10 @@ def render_site(project: Project) -> dict[str, str]:
     env = make_environment()
     pages = gather_pages(project)
     common = {"root": "", "site_title": SITE_TITLE}
-    out: dict[str, str] = {}
+    shared, own_nodes = site_data(project, pages)
+    out: dict[str, str] = {SITE_DATA: site_data_js(shared)}
     for page in pages.values():
-        context = figure_context(project, pages, page)
+        context = figure_context(project, pages, page, own_nodes[page.figure.id])
         out[page.url] = render_page(env, "figure.html", {**common, **context, "page_title": page.figure.title,
                                                          "nav": _nav(pages, page.url)})
     maps = [{"id": p.figure.id, "url": p.url, "number": p.figure.number, "title": p.figure.title,
@@ -165,7 +167,7 @@ def build_site(data_dir, out_dir, strict: bool = False, echo: Callable[[str], No
         files = render_site(project)
     out_dir = Path(out_dir)
     write_site(files, out_dir)
-    return BuildReport(out_dir, sorted(files), len(project.warnings))
+    return BuildReport(out_dir, sorted(n for n in files if n.endswith(".html")), len(project.warnings))
 
 
 def write_site(files: dict[str, str], out_dir: Path) -> None:
@@ -174,9 +176,9 @@ def write_site(files: dict[str, str], out_dir: Path) -> None:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
+        _copy_static(tmp / "assets")
         for name, text in sorted(files.items()):
             (tmp / name).write_text(text, encoding="utf-8", newline="\n")
-        _copy_static(tmp / "assets")
         old = out_dir.with_name(f".{out_dir.name}-old")
         if old.exists():
             shutil.rmtree(old)

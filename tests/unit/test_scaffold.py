@@ -46,11 +46,14 @@ def test_a_new_map_validates_builds_and_appears_everywhere(good_copy, tmp_path):
 
     page = (out / "housing-and-health.html").read_text(encoding="utf-8")
     assert "Housing &amp; health: &lt;who&gt; does what" in page
-    assert set(page_data(page)["nodes"]) == {"housing-and-health-funder", "housing-and-health-partnership"}
+    assert {n["id"] for n in page_data(page)["vis"]["nodes"]} == {"housing-and-health-funder",
+                                                                 "housing-and-health-partnership"}
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="housing-and-health.html"' in index and "Housing &amp; health: &lt;who&gt; does what" in index
-    search = page_data((out / "funding.html").read_text(encoding="utf-8"))["search"]
-    assert "housing-and-health-funder" in {entry["id"] for entry in search}
+    script = (out / "assets" / "site-data.js").read_text(encoding="utf-8")
+    search = json.loads(script.split("window.policymapSite = ", 1)[1].rstrip().removesuffix(";"))["search"]
+    assert {"id": "housing-and-health-funder", "map": "housing-and-health"}.items() <= next(
+        entry for entry in search if entry["id"] == "housing-and-health-funder").items()
     glossary = (out / "glossary.html").read_text(encoding="utf-8")
     assert 'href="housing-and-health.html#node=housing-and-health-funder"' in glossary
 

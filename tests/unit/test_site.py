@@ -82,9 +82,14 @@ def test_yaml_markup_reaches_the_page_inert(good_copy, tmp_path):
         assert "<script>alert" not in html and "<img src=x" not in html, page.name
     html = (tmp_path / "site" / "funding.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="policymap-data">(.*?)</script>', html, re.S).group(1))
-    assert data["nodes"]["kings-fund"]["label"] == PAYLOAD_LABEL
-    assert data["nodes"]["kings-fund"]["role"] == PAYLOAD_ROLE
+    assert {n["id"]: n["label"] for n in data["vis"]["nodes"]}["kings-fund"] == PAYLOAD_LABEL
     assert "&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in html
+    # The shared site data is a script: the text is there, every '<' and '>' escaped as in |tojson.
+    script = (tmp_path / "site" / "assets" / "site-data.js").read_text(encoding="utf-8")
+    assert "<" not in script and ">" not in script
+    shared = json.loads(script.split("window.policymapSite = ", 1)[1].rstrip().removesuffix(";"))
+    assert shared["bodies"]["kings-fund"]["label"] == PAYLOAD_LABEL
+    assert shared["bodies"]["kings-fund"]["role"] == PAYLOAD_ROLE
 
 
 def test_committed_site_matches_the_data(tmp_path):
