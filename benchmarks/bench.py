@@ -125,16 +125,19 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="policymap-bench-"))
     rows: list[tuple[str, str, str]] = []
     try:
-        validate = timed([sys.executable, "-m", "policymap", "validate", "data"])
+        validate = timed([sys.executable, "-m", "policymap", "validate", "data"], 5)
         rows.append(("policymap validate, shipped maps", f"{validate:.2f} s", "< 0.5 s"))
-        cold = timed([sys.executable, "build.py", "--out", str(work / "site")])
+        cold = timed([sys.executable, "build.py", "--out", str(work / "site")], 5)
         rows.append(("cold python build.py, shipped maps", f"{cold:.2f} s", "< 1.5 s"))
         site = work / "site"
-        assets = sum(p.stat().st_size for p in (site / "assets").rglob("*") if p.is_file())
+        shared_data = site / "assets" / "site-data.js"
+        assets = sum(p.stat().st_size for p in (site / "assets").rglob("*") if p.is_file() and p != shared_data)
         for page in sorted(site.glob("*.html")):
             rows.append((f"page {page.name}", kb(page.stat().st_size), "< 60 KB" if page.name not in (
                 "index.html", "glossary.html") else ""))
         rows.append(("shared assets (vis-network, CSS, JS)", kb(assets), "once for all pages"))
+        rows.append(("shared site data (bodies, relations, terms)", kb(shared_data.stat().st_size),
+                     "once for all map pages"))
 
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -147,6 +150,8 @@ def main() -> None:
                 ours = draw_time(browser, page.as_uri())
                 rows.append((f"{count:,} nodes: our build", f"{build:.2f} s", "< 2 s" if count == 5000 else ""))
                 rows.append((f"{count:,} nodes: our page size", kb(page.stat().st_size), "plus shared assets"))
+                rows.append((f"{count:,} nodes: our shared site data", kb((out / "assets" / "site-data.js").stat().st_size),
+                             "bodies and relations"))
                 rows.append((f"{count:,} nodes: our first drawn frame", f"{ours:.2f} s" if ours else "not drawn",
                              "< 1 s" if count == 1000 else ""))
                 if options.quick and count == 5000:

@@ -184,6 +184,22 @@ def _describe(value) -> str:
     return type(value).__name__
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where something is given in a file, as 'path:line:col' when printed.
+
+    Kept unformatted: working out a position reads the file again (see ``yamlsafe.Located``),
+    which only a message needs."""
+
+    name: str
+    located: Located
+    loc: tuple
+
+    def __str__(self) -> str:
+        line, col = self.located.where(self.loc)
+        return f"{self.name}:{line}:{col}"
+
+
 def _where_text(loc) -> str:
     text = ""
     for part in loc:
@@ -312,10 +328,10 @@ class _Checker:
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self.bodies: dict[str, schema.Node] = {}
-        self.body_where: dict[str, str] = {}
+        self.body_where: dict[str, Place] = {}
         self.case_studies = case_studies  # (CaseStudiesFile, Located, name) or None
-        self.local_where: dict[str, str] = {}  # figure-only node id -> where it is described
-        self.case_where: dict[str, str] = {}  # case-study and new partner ids -> where they are described
+        self.local_where: dict[str, Place] = {}  # figure-only node id -> where it is described
+        self.case_where: dict[str, Place] = {}  # case-study and new partner ids -> where they are described
 
     def error(self, name, located: Located, loc, message, hint=None, key=False):
         line, col = located.where(loc, key=key)
@@ -349,8 +365,7 @@ class _Checker:
                     self.error(name, located, loc + ("id",), f"bodies[{i}].id: duplicate id '{body.id}'",
                                f"first defined at {self.body_where[body.id]}")
                     continue
-                line, col = located.where(loc + ("id",))
-                self.body_where[body.id] = f"{name}:{line}:{col}"
+                self.body_where[body.id] = Place(name, located, loc + ("id",))
                 self.bodies[body.id] = body
                 if body.region is not None:
                     self.error(name, located, loc + ("region",), f"bodies[{i}].region: expected no region on a shared body",
@@ -396,12 +411,11 @@ class _Checker:
                 self.error(name, located, loc + ("id",), f"nodes[{i}].id: '{node.id}' is a shared body",
                            f"it is described at {self.body_where[node.id]}; place it with 'shared: [{{id: {node.id}}}]' instead")
                 continue
-            if node.id in local_where and not local_where[node.id].startswith(f"{name}:"):
+            if node.id in local_where and local_where[node.id].name != name:
                 self.error(name, located, loc + ("id",), f"nodes[{i}].id: '{node.id}' is also defined in {local_where[node.id]}",
                            "a body in several maps is described once: move it to data/bodies/ and list it under 'shared:'")
             elif node.id not in local_where:
-                line, col = located.where(loc + ("id",))
-                local_where[node.id] = f"{name}:{line}:{col}"
+                local_where[node.id] = Place(name, located, loc + ("id",))
             self._claim(ids, node.id, loc, located, name)
             self._check_region(node.region, regions, located, name, loc)
             self._check_node_refs(node, located, name, loc)
@@ -536,7 +550,7 @@ class _CaseStudyChecker:
         if node_id in self.c.case_where:
             self.error(loc, f"{where}: duplicate id '{node_id}'", f"first described at {self.c.case_where[node_id]}")
             return False
-        self.c.case_where[node_id] = self.where(loc)
+        self.c.case_where[node_id] = Place(self.name, self.located, loc)
         return True
 
     def _define(self, partner: schema.Partner, loc) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import types
+import weakref
 from dataclasses import dataclass
 from html import escape
 
@@ -187,7 +188,7 @@ def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
         net.nodes.append(node)
         net.node_ids.append(node_id)
         net.node_map[node_id] = node
-    for index, record in enumerate(edge_records(graph)):
+    for index, record in enumerate(_edge_records(graph)):
         # a short id: the page's n-th relation, as in the site data's list for this page (site_data)
         edge = {"id": f"e{index}", "from": record["source"], "to": record["target"],
                 "color": relation_colour(record["relation"])}
@@ -216,8 +217,18 @@ def page_url(figure_id: str) -> str:
 
 
 def _compact(mapping: dict) -> dict:
-    """Drop empty values: the page data omits what a node does not have."""
-    return {k: v for k, v in mapping.items() if v not in (None, [], {}, "", False)}
+    """Drop empty values (None, False, "", [], {}; numbers stay): the data omits what a node does not have."""
+    return {k: v for k, v in mapping.items() if v or type(v) in (int, float)}
+
+
+_RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _edge_records(graph: nx.DiGraph) -> list[dict]:
+    """``graph.edge_records``, worked out once per graph: a page's data, tours and preview all read them."""
+    if graph not in _RECORDS:
+        _RECORDS[graph] = edge_records(graph)
+    return _RECORDS[graph]
 
 
 def node_data(pages: dict[str, FigurePage], page: FigurePage, node_id: str, phrase: dict[str, str],
@@ -294,7 +305,7 @@ def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dic
                 own[page.figure.id][node_id] = differs
         edges[page.figure.id] = [_compact({"source": r["source"], "target": r["target"], "relation": r["relation"],
                                            "evidence": r["evidence"], "page": r["page"], "note": r.get("note"),
-                                           "case_study": r.get("case_study")}) for r in edge_records(page.graph)]
+                                           "case_study": r.get("case_study")}) for r in _edge_records(page.graph)]
     site = {
         "bodies": bodies,
         "edges": edges,
@@ -343,7 +354,7 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         page_data["whole"] = True  # the joined map: case-study layer and Figure 1's layers in the legend
     if page.present:
         page_data["present"] = presentation_data(page.present)
-    short_ids = {record["id"]: f"e{index}" for index, record in enumerate(edge_records(graph))} if fig.tours else {}
+    short_ids = {record["id"]: f"e{index}" for index, record in enumerate(_edge_records(graph))} if fig.tours else {}
     for tour in page_data["tours"]:
         for step in tour["steps"]:
             step["edges"] = [short_ids[_tour_edge_id(fig, ref)] for ref in step["edges"]]
@@ -388,7 +399,7 @@ def preview_svg_html(graph: nx.DiGraph, layout: Layout, width: int = 320, height
         x, y = pt(box.x, box.y)
         parts.append(f'<rect x="{x}" y="{y}" width="{box.width * scale:.1f}" height="{box.height * scale:.1f}" '
                      f'rx="3" fill="{"#fff8e1" if box.inset else "#f3f5f8"}" stroke="#c5ccd6"/>')
-    for record in edge_records(graph):
+    for record in _edge_records(graph):
         (x1, y1), (x2, y2) = pt(*layout.positions[record["source"]]), pt(*layout.positions[record["target"]])
         parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#9aa3ad" stroke-width="0.8"/>')
     for node_id, attrs in sorted(graph.nodes(data=True)):

@@ -12,6 +12,7 @@ import copy
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -47,14 +48,22 @@ _PLAIN_TAGS = set(_TAG_NAMES)
 
 @dataclass
 class Located:
-    """Parsed data plus the (line, col) of every value and key, counted from 1."""
+    """Parsed data plus the (line, col) of every value and key, counted from 1.
+
+    Positions are found when first asked for (``where``), by reading the text again: a file
+    with nothing to report is read once, without them.
+    """
 
     data: object
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    locate: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
     def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """The position of ``loc``, or of the nearest enclosing value that exists."""
+        if self.locate is not None:
+            locate, self.locate = self.locate, None
+            locate()
         loc = tuple(loc)
         if key and loc in self.keys:
             return self.keys[loc]
@@ -85,9 +94,9 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     problems = _tab_problems(text, name)
     if problems:
         return None, problems
-    loader = _Loader(text)
     located = Located(None)
-    reader = _Reader(name, loader, located)
+    loader = _Loader(text)
+    reader = _Reader(name, loader, located, record=False)
     try:
         with paused_collection():
             located.data = reader.document()
@@ -114,7 +123,18 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
                               "see data/figures/ for an example, or run 'policymap new MAP_ID'")]
     if reader.problems:
         return None, reader.problems
+    located.locate = lambda: _locate(text, name, located)
     return located, []
+
+
+def _locate(text: str, name: str, located: Located) -> None:
+    """Read ``text`` again, as read_yaml did (so without problems), recording every position."""
+    loader = _Loader(text)
+    try:
+        with paused_collection():
+            _Reader(name, loader, located, record=True).document()
+    finally:
+        loader.dispose()
 
 
 def _tab_problems(text: str, name: str) -> list[Problem]:
@@ -138,8 +158,10 @@ class _Reader:
     value; aliases are expanded as copies, counted against MAX_ALIASED.
     """
 
-    def __init__(self, name: str, loader, located: Located):
+    def __init__(self, name: str, loader, located: Located, record: bool):
         self.name = name
+        self.record = record  # positions into located.values and .keys; without, ``loc`` is None throughout
+        self.top_key = None  # the mark of the top-level key being read, for problems found inside it
         self.loader = loader
         self.next_event = loader.get_event
         self.values = located.values
@@ -156,7 +178,7 @@ class _Reader:
         start = self.next_event()
         if isinstance(start, yaml.StreamEndEvent):
             return _EMPTY
-        value = self.node(self.next_event(), (), 0)
+        value = self.node(self.next_event(), () if self.record else None, 0)
         self.next_event()  # document end
         extra = self.next_event()
         if not isinstance(extra, yaml.StreamEndEvent):
@@ -164,19 +186,21 @@ class _Reader:
                                               "but found another document", extra.start_mark)
         return value
 
-    def too_far(self, loc: Loc, mark) -> _Abort:
+    def too_far(self, mark) -> _Abort:
         # point at the top-level key being expanded: the alias itself may sit in a long flow list
-        line, col = self.keys.get(loc[:1], (mark.line + 1, mark.column + 1))
+        mark = self.top_key or mark
+        line, col = mark.line + 1, mark.column + 1
         return _Abort(Problem(self.name, line, col,
                               f"expected at most {MAX_ALIASED:,} values repeated through aliases and nesting at most "
                               f"{MAX_DEPTH} deep, got more (aliases such as *name expand too far)",
                               "write the values out instead of repeating anchors and aliases"))
 
     def node(self, event, loc: Loc, depth: int):
-        mark = event.start_mark
         if depth > MAX_DEPTH:
-            raise self.too_far(loc, mark)
-        self.values[loc] = (mark.line + 1, mark.column + 1)
+            raise self.too_far(event.start_mark)
+        if loc is not None:
+            mark = event.start_mark
+            self.values[loc] = (mark.line + 1, mark.column + 1)
         self.count += 1
         kind = type(event)
         if kind is yaml.ScalarEvent:
@@ -185,7 +209,7 @@ class _Reader:
                 self.anchors[event.anchor] = (value, 1, 0)
             return value
         if kind is yaml.AliasEvent:
-            return self.alias(event, loc, depth)
+            return self.alias(event, depth)
         anchor = event.anchor
         if anchor is not None:
             self.anchors[anchor] = _BUSY
@@ -201,17 +225,17 @@ class _Reader:
             self.deepest = max(self.deepest, depth)
         return value
 
-    def alias(self, event, loc: Loc, depth: int):
+    def alias(self, event, depth: int):
         found = self.anchors.get(event.anchor)
         if found is None:
             raise yaml.composer.ComposerError(None, None, f"found undefined alias *{event.anchor}", event.start_mark)
         if found is _BUSY:
-            raise self.too_far(loc, event.start_mark)
+            raise self.too_far(event.start_mark)
         value, inside, below = found
         self.aliased += inside
         self.count += inside - 1
         if self.aliased > MAX_ALIASED or depth + below > MAX_DEPTH:
-            raise self.too_far(loc, event.start_mark)
+            raise self.too_far(event.start_mark)
         self.deepest = max(self.deepest, depth + below)
         return copy.deepcopy(value) if isinstance(value, (dict, list)) else value
 
@@ -261,7 +285,7 @@ class _Reader:
         next_event, node = self.next_event, self.node
         item = next_event()
         while type(item) is not yaml.SequenceEndEvent:
-            result.append(node(item, loc + (len(result),), depth + 1))
+            result.append(node(item, None if loc is None else loc + (len(result),), depth + 1))
             item = next_event()
         return result
 
@@ -269,34 +293,43 @@ class _Reader:
         if event.tag not in (None, "!", _MAP):
             raise self.bad_tag(event, "a plain mapping", "remove the '!' tag; merge keys (<<) are not supported")
         result: dict = {}
-        first: dict = {}
-        next_event, node = self.next_event, self.node
+        first: dict = {}  # key -> the mark where it was first given
+        next_event, node, record = self.next_event, self.node, loc is not None
         key_event = next_event()
         while type(key_event) is not yaml.MappingEndEvent:
-            mark = key_event.start_mark
-            where = (mark.line + 1, mark.column + 1)
             kind = type(key_event)
             if kind is yaml.ScalarEvent:
                 key = self.scalar(key_event)
                 if key == "<<" and key_event.implicit[0]:
-                    raise _Abort(Problem(self.name, *where, "expected a plain key, got a merge key (<<)",
-                                         "merge keys are not supported: write the keys out"))
+                    raise self.at(key_event.start_mark, "expected a plain key, got a merge key (<<)",
+                                  "merge keys are not supported: write the keys out")
             elif kind is yaml.AliasEvent:
-                key = self.alias(key_event, loc, depth)
+                key = self.alias(key_event, depth)
             else:
                 key = None
             if key is None and kind is not yaml.ScalarEvent or isinstance(key, (dict, list)):
-                raise _Abort(Problem(self.name, *where, "expected a plain key, got a list or mapping as a key"))
+                raise self.at(key_event.start_mark, "expected a plain key, got a list or mapping as a key")
             if key in first:
                 self.skip(next_event())
+                mark = key_event.start_mark
                 self.problems.append(Problem(
-                    self.name, *where, f"duplicate key '{key}': expected each key once per mapping",
-                    f"'{key}' is first defined at line {first[key][0]}; remove one of them"))
+                    self.name, mark.line + 1, mark.column + 1, f"duplicate key '{key}': expected each key once per mapping",
+                    f"'{key}' is first defined at line {first[key].line + 1}; remove one of them"))
             else:
-                first[key] = self.keys[loc + (key,)] = where
-                result[key] = node(next_event(), loc + (key,), depth + 1)
+                first[key] = key_event.start_mark
+                if depth == 0:
+                    self.top_key = key_event.start_mark
+                if record:
+                    child = loc + (key,)
+                    self.keys[child] = (first[key].line + 1, first[key].column + 1)
+                    result[key] = node(next_event(), child, depth + 1)
+                else:
+                    result[key] = node(next_event(), None, depth + 1)
             key_event = next_event()
         return result
+
+    def at(self, mark, message: str, hint: str | None = None) -> _Abort:
+        return _Abort(Problem(self.name, mark.line + 1, mark.column + 1, message, hint))
 
     def skip(self, event) -> None:
         """Pass over a value (a duplicate key's) without keeping it."""

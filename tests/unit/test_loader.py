@@ -140,6 +140,7 @@ def test_aliases_expand_to_copies(good_copy, tmp_path):
     assert located.data == {"a": {"b": [1, 2]}, "c": {"b": [1, 2]},
                             "d": [{"b": [1, 2]}, "2001-02-03", True, None, "=", "="]}
     assert located.data["c"] is not located.data["a"]
+    assert located.values == {}  # positions are read only when first asked for
     assert located.where(("c",)) == (2, 4) and located.where(("d", 1)) == (3, 9)
     assert located.where(("a", "b", 1)) == (1, 15)
 
