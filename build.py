@@ -2,7 +2,7 @@
 
 import sys
 
-from policymap.cli import cli
+from policymap.cli import main
 
 if __name__ == "__main__":
-    sys.exit(cli(["build", *sys.argv[1:]]))
+    main(["build", *sys.argv[1:]])

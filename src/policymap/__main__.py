@@ -1,6 +1,6 @@
 """``python -m policymap``: the same as the ``policymap`` command."""
 
-from .cli import cli
+from .cli import main
 
 if __name__ == "__main__":
-    cli(prog_name="policymap")
+    main()

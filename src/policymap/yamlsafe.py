@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -57,13 +58,13 @@ class Located:
     data: object
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    locate: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+    locate: Callable[[Located], None] | None = field(default=None, repr=False, compare=False)
 
     def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """The position of ``loc``, or of the nearest enclosing value that exists."""
         if self.locate is not None:
             locate, self.locate = self.locate, None
-            locate()
+            locate(self)
         loc = tuple(loc)
         if key and loc in self.keys:
             return self.keys[loc]
@@ -123,7 +124,7 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
                               "see data/figures/ for an example, or run 'policymap new MAP_ID'")]
     if reader.problems:
         return None, reader.problems
-    located.locate = lambda: _locate(text, name, located)
+    located.locate = functools.partial(_locate, text, name)  # not a closure over located: no cycle to collect
     return located, []
 
 

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import networkx as nx
 from click.testing import CliRunner
@@ -74,3 +75,18 @@ def test_export_csv_writes_two_tables(good_copy, tmp_path):
     assert nodes[0] == "Id,Label,Type,Level,Acronym,Description,Pages,Figures,Tags,Layer,Case study"
     assert edges[0] == "From,To,Type,Label,Evidence,Page,Note,Case study"
     assert len(nodes) == 1 + 5 and len(edges) == 1 + 5
+
+
+def test_console_entry_keeps_output_and_exit_codes(good_copy, tmp_path):
+    """`policymap`, `python -m policymap` and build.py end through cli.main: output flushed, codes kept."""
+    root = Path(__file__).resolve().parents[2]
+    built = subprocess.run([sys.executable, str(root / "build.py"), "--out", "site"], capture_output=True, text=True)
+    assert built.returncode == 0 and built.stdout.startswith("built ") and (tmp_path / "site" / "funding.html").exists()
+    ok = subprocess.run([sys.executable, "-m", "policymap", "validate", "data"], capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout.endswith("0 warnings\n") and len(ok.stdout.splitlines()) == 3
+    usage = subprocess.run([sys.executable, "-m", "policymap", "validate", "--no-such-flag"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+    path = good_copy / "figures" / "funding.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("relation: member-of", "relation: memberof"), encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "policymap", "validate", "data"], capture_output=True, text=True)
+    assert bad.returncode == 1 and "data/figures/funding.yaml:51:15: edges[1].relation:" in bad.stderr
