@@ -1,9 +1,10 @@
 """Safe, located YAML reading.
 
 PyYAML's ``safe_load`` keeps the last of two duplicate keys silently, expands
-aliases without limit and throws away line numbers. ``read_yaml`` composes the
-document itself and walks the node tree once, so it can reject duplicate keys
-and odd tags, cap the expanded size, and remember where every value starts.
+aliases without limit and throws away line numbers. ``read_yaml`` builds the data
+itself from libyaml's parser events, so it can reject duplicate keys and odd
+tags and cap the expanded size; where every value starts is found by a second
+read, only when a message asks for it (``Located.where``).
 """
 
 from __future__ import annotations
