@@ -181,7 +181,9 @@ def test_present_mode_by_button_and_p_key_and_escape_leaves(built_site, open_pag
     fullscreen = page.locator("[data-action='fullscreen']")
     fullscreen.click()
     page.wait_for_function("document.fullscreenElement === document.documentElement")
-    assert fullscreen.inner_text() == "Leave full screen"
+    # the button follows the fullscreenchange event, which comes a frame after fullscreenElement is set
+    page.wait_for_function("document.querySelector(\"[data-action='fullscreen']\").textContent === 'Leave full screen'",
+                           timeout=5000)
     page.keyboard.press("Escape")  # leaving presentation leaves full screen too
     page.wait_for_function("!document.fullscreenElement")
     settle(page, 300)
