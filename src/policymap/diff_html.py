@@ -106,18 +106,23 @@ def diff_to_html(old: Project, new: Project, diff: Diff, map_key: str, old_label
     return "\n".join(parts) + "\n"
 
 
+def _status(before: dict, after: dict) -> dict:
+    """Key -> (status, field changes), for two versions' fields by key (nodes or edges)."""
+    status = {}
+    for key in sorted(set(before) | set(after)):
+        if key not in before:
+            status[key] = ("added", [])
+        elif key not in after:
+            status[key] = ("removed", [])
+        else:
+            changes = field_changes(before[key], after[key])
+            status[key] = ("changed" if changes else "same", changes)
+    return status
+
+
 def _node_status(old: nx.DiGraph, new: nx.DiGraph, map_id: str) -> dict[str, tuple[str, list[dict]]]:
     """Node id -> (status, field changes that matter in this map)."""
-    status = {}
-    for node_id in sorted(set(old) | set(new)):
-        if node_id not in old:
-            status[node_id] = ("added", [])
-        elif node_id not in new:
-            status[node_id] = ("removed", [])
-        else:
-            changes = field_changes(_fields(old.nodes[node_id]), _fields(new.nodes[node_id]))
-            status[node_id] = ("changed" if changes else "same", changes)
-    return status
+    return _status({n: _fields(a) for n, a in old.nodes(data=True)}, {n: _fields(a) for n, a in new.nodes(data=True)})
 
 
 def _fields(attrs: dict) -> dict:
@@ -135,17 +140,7 @@ def _edge_status(old: nx.DiGraph, new: nx.DiGraph) -> dict[tuple, tuple[str, lis
         return {(r["source"], r["relation"], r["target"]): {k: r.get(k) for k in ("evidence", "page", "note")}
                 for r in edge_records(graph)}
 
-    before, after = by_key(old), by_key(new)
-    status = {}
-    for key in sorted(set(before) | set(after)):
-        if key not in before:
-            status[key] = ("added", [])
-        elif key not in after:
-            status[key] = ("removed", [])
-        else:
-            changes = field_changes(before[key], after[key])
-            status[key] = ("changed" if changes else "same", changes)
-    return status
+    return _status(by_key(old), by_key(new))
 
 
 # -- drawing ---------------------------------------------------------------------------------

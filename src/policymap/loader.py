@@ -526,9 +526,8 @@ class _CaseStudyChecker:
     def warn(self, loc, message, hint=None):
         self.c.warn(self.name, self.located, loc, message, hint)
 
-    def where(self, loc) -> str:
-        line, col = self.located.where(loc)
-        return f"{self.name}:{line}:{col}"
+    def where(self, loc) -> Place:
+        return Place(self.name, self.located, loc)
 
     def run(self) -> None:
         for i, study in enumerate(self.file.case_studies):
@@ -550,7 +549,7 @@ class _CaseStudyChecker:
         if node_id in self.c.case_where:
             self.error(loc, f"{where}: duplicate id '{node_id}'", f"first described at {self.c.case_where[node_id]}")
             return False
-        self.c.case_where[node_id] = Place(self.name, self.located, loc)
+        self.c.case_where[node_id] = self.where(loc)
         return True
 
     def _define(self, partner: schema.Partner, loc) -> None:

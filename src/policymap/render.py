@@ -7,10 +7,10 @@ Only names ending in ``_html`` hold trusted markup.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import types
-import weakref
 from dataclasses import dataclass
 from html import escape
 
@@ -89,6 +89,16 @@ class FigurePage:
     layout: Layout
     url: str
     present: PresentationLayout | None = None  # presentation mode's layout, when there is one
+
+    @functools.cached_property
+    def records(self) -> list[dict]:
+        """The page's relations (``graph.edge_records``), in the order of its vis edges and site data."""
+        return edge_records(self.graph)
+
+    @functools.cached_property
+    def edge_ids(self) -> dict[str, str]:
+        """Each relation's id on the page: short, "e" and its place in ``records``."""
+        return {record["id"]: f"e{index}" for index, record in enumerate(self.records)}
 
 
 # -- vis-network data through pyvis -----------------------------------------------------------
@@ -171,12 +181,13 @@ def vis_shapes() -> dict[str, str]:
     return {kind: shape if shape in ("pill", "ellipse") else "box" for kind, (_colour, shape) in KIND_STYLE.items()}
 
 
-def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
+def graph_to_vis_data(page: FigurePage) -> dict:
     """vis-network nodes and edges, built with pyvis's Network (options: ``vis_options``).
 
     Nodes and edges are appended to pyvis's lists directly: ``Network.add_edge``
     scans every edge already added, which is quadratic on large maps.
     """
+    graph, layout = page.graph, page.layout
     net = _pyvis_network_class()(directed=True)
     # Relation names on every line help a map of a few dozen bodies; on hundreds they are
     # unreadable clutter that slows the first frame (the panel and text version still name them).
@@ -188,9 +199,8 @@ def graph_to_vis_data(graph: nx.DiGraph, layout: Layout) -> dict:
         net.nodes.append(node)
         net.node_ids.append(node_id)
         net.node_map[node_id] = node
-    for index, record in enumerate(_edge_records(graph)):
-        # a short id: the page's n-th relation, as in the site data's list for this page (site_data)
-        edge = {"id": f"e{index}", "from": record["source"], "to": record["target"],
+    for record in page.records:
+        edge = {"id": page.edge_ids[record["id"]], "from": record["source"], "to": record["target"],
                 "color": relation_colour(record["relation"])}
         if labelled:
             edge["label"] = RELATIONS[record["relation"]][2]
@@ -220,15 +230,6 @@ def _compact(mapping: dict) -> dict:
     """Drop empty values (None, False, "", [], {}; numbers stay): the data omits what a node does not have."""
     return {k: v for k, v in mapping.items() if v or type(v) in (int, float)}
 
-
-_RECORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _edge_records(graph: nx.DiGraph) -> list[dict]:
-    """``graph.edge_records``, worked out once per graph: a page's data, tours and preview all read them."""
-    if graph not in _RECORDS:
-        _RECORDS[graph] = edge_records(graph)
-    return _RECORDS[graph]
 
 
 def node_data(pages: dict[str, FigurePage], page: FigurePage, node_id: str, phrase: dict[str, str],
@@ -305,7 +306,7 @@ def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dic
                 own[page.figure.id][node_id] = differs
         edges[page.figure.id] = [_compact({"source": r["source"], "target": r["target"], "relation": r["relation"],
                                            "evidence": r["evidence"], "page": r["page"], "note": r.get("note"),
-                                           "case_study": r.get("case_study")}) for r in _edge_records(page.graph)]
+                                           "case_study": r.get("case_study")}) for r in page.records]
     site = {
         "bodies": bodies,
         "edges": edges,
@@ -330,15 +331,6 @@ def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dic
     return site, own
 
 
-def site_data_js(site: dict) -> str:
-    """``site_data`` as a script: JSON is JavaScript, with '<' escaped as in ``|tojson``."""
-    text = json.dumps(site, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                          ("\u2029", "\\u2029")):
-        text = text.replace(char, escaped)
-    return f"/* policymap site data: every body, relation and term once, for all map pages. */\nwindow.policymapSite = {text};\n"
-
-
 def figure_context(project: Project, pages: dict[str, FigurePage], page: FigurePage, own_nodes: dict) -> dict:
     """The context of one map page (see templates/figure.html); ``own_nodes`` from ``site_data``."""
     fig, graph, layout = page.figure, page.graph, page.layout
@@ -346,7 +338,7 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         "figure": _compact({"id": fig.id, "number": fig.number, "title": fig.title, "as_of": fig.as_of,
                             "source": source_line(fig)}),
         "nodes": own_nodes,
-        "vis": graph_to_vis_data(graph, layout),
+        "vis": graph_to_vis_data(page),
         "regions": [vars(box) for box in layout.regions if box.label],
         "tours": [tour.model_dump(mode="json") for tour in fig.tours],
     }
@@ -354,10 +346,9 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         page_data["whole"] = True  # the joined map: case-study layer and Figure 1's layers in the legend
     if page.present:
         page_data["present"] = presentation_data(page.present)
-    short_ids = {record["id"]: f"e{index}" for index, record in enumerate(_edge_records(graph))} if fig.tours else {}
     for tour in page_data["tours"]:
         for step in tour["steps"]:
-            step["edges"] = [short_ids[_tour_edge_id(fig, ref)] for ref in step["edges"]]
+            step["edges"] = [page.edge_ids[_tour_edge_id(fig, ref)] for ref in step["edges"]]
     return {
         "figure": {"id": fig.id, "number": fig.number, "title": fig.title, "caption": fig.caption, "page": fig.page,
                    "as_of": fig.as_of, "as_of_note": fig.as_of_note, "source": source_line(fig),
@@ -382,8 +373,9 @@ def source_line(fig: Figure) -> str:
             "redrawn from the guide's text")
 
 
-def preview_svg_html(graph: nx.DiGraph, layout: Layout, width: int = 320, height: int = 200) -> str:
+def preview_svg_html(page: FigurePage, width: int = 320, height: int = 200) -> str:
     """A small SVG picture of a map from its computed layout (no browser needed)."""
+    graph, layout = page.graph, page.layout
     margin = 60
     scale = min((width - 8) / (layout.width + 2 * margin), (height - 8) / (layout.height + 2 * margin))
     dx = (width - (layout.width + 2 * margin) * scale) / 2
@@ -399,7 +391,7 @@ def preview_svg_html(graph: nx.DiGraph, layout: Layout, width: int = 320, height
         x, y = pt(box.x, box.y)
         parts.append(f'<rect x="{x}" y="{y}" width="{box.width * scale:.1f}" height="{box.height * scale:.1f}" '
                      f'rx="3" fill="{"#fff8e1" if box.inset else "#f3f5f8"}" stroke="#c5ccd6"/>')
-    for record in _edge_records(graph):
+    for record in page.records:
         (x1, y1), (x2, y2) = pt(*layout.positions[record["source"]]), pt(*layout.positions[record["target"]])
         parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#9aa3ad" stroke-width="0.8"/>')
     for node_id, attrs in sorted(graph.nodes(data=True)):

@@ -22,7 +22,7 @@ from .graph import build_graph, build_joined_graph, figures_showing
 from .layout import compute_layout, compute_presentation_layout, compute_system_layout
 from .loader import Project, load_project, report_warnings
 from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
-                     site_data, site_data_js, source_line, vis_shapes)
+                     site_data, source_line, vis_shapes)
 
 SITE_TITLE = "policymap"
 SITE_DATA = "assets/site-data.js"  # what the map pages share: bodies, relations, terms (render.site_data)
@@ -119,7 +119,7 @@ def render_site(project: Project) -> dict[str, str]:
     pages = gather_pages(project)
     common = {"root": "", "site_title": SITE_TITLE}
     shared, own_nodes = site_data(project, pages)
-    out: dict[str, str] = {SITE_DATA: site_data_js(shared)}
+    out: dict[str, str] = {SITE_DATA: render_page(env, "site-data.js", {"site": shared})}
     for page in pages.values():
         context = figure_context(project, pages, page, own_nodes[page.figure.id])
         out[page.url] = render_page(env, "figure.html", {**common, **context, "page_title": page.figure.title,
@@ -127,7 +127,7 @@ def render_site(project: Project) -> dict[str, str]:
     maps = [{"id": p.figure.id, "url": p.url, "number": p.figure.number, "title": p.figure.title,
              "caption": p.figure.caption, "as_of": p.figure.as_of, "as_of_note": p.figure.as_of_note,
              "node_count": p.graph.number_of_nodes(), "edge_count": len(p.figure.edges),
-             "preview_svg_html": preview_svg_html(p.graph, p.layout), "source": source_line(p.figure)}
+             "preview_svg_html": preview_svg_html(p), "source": source_line(p.figure)}
             for p in pages.values()]
     out["index.html"] = render_page(env, "index.html", {**common, "page_title": "Maps", "maps": maps,
                                                         "glossary_url": "glossary.html", "about": ABOUT,

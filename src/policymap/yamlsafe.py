@@ -19,7 +19,6 @@ from typing import Callable
 import yaml
 
 from .errors import Problem
-from .gcpause import paused_collection
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_ALIASED = 10_000  # values reached again through aliases (*name): a "billion laughs" stops here
@@ -59,7 +58,7 @@ class Located:
     data: object
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    locate: Callable[[Located], None] | None = field(default=None, repr=False, compare=False)
+    locate: Callable[[Located], object] | None = field(default=None, repr=False, compare=False)
 
     def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """The position of ``loc``, or of the nearest enclosing value that exists."""
@@ -97,11 +96,8 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
     if problems:
         return None, problems
     located = Located(None)
-    loader = _Loader(text)
-    reader = _Reader(name, loader, located, record=False)
     try:
-        with paused_collection():
-            located.data = reader.document()
+        located.data, problems = _read(text, name, located, record=False)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
@@ -118,23 +114,24 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, l
                               "delete the character; control characters are not allowed")]
     except _Abort as stop:
         return None, [stop.problem]
-    finally:
-        loader.dispose()
     if located.data is _EMPTY:
         return None, [Problem(name, 1, 1, "expected a mapping of 'key: value' lines, got an empty file",
                               "see data/figures/ for an example, or run 'policymap new MAP_ID'")]
-    if reader.problems:
-        return None, reader.problems
-    located.locate = functools.partial(_locate, text, name)  # not a closure over located: no cycle to collect
+    if problems:
+        return None, problems
+    # Positions on first use: the same read again, recording them (a partial, not a closure over
+    # located, so there is no cycle to collect).
+    located.locate = functools.partial(_read, text, name, record=True)
     return located, []
 
 
-def _locate(text: str, name: str, located: Located) -> None:
-    """Read ``text`` again, as read_yaml did (so without problems), recording every position."""
+def _read(text: str, name: str, located: Located, record: bool) -> tuple[object, list[Problem]]:
+    """The data of ``text`` and the problems that do not stop reading (duplicate keys); with
+    ``record``, every position into ``located``. Raises PyYAML's errors and ``_Abort``."""
     loader = _Loader(text)
     try:
-        with paused_collection():
-            _Reader(name, loader, located, record=True).document()
+        reader = _Reader(name, loader, located, record)
+        return reader.document(), reader.problems
     finally:
         loader.dispose()
 

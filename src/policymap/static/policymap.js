@@ -74,7 +74,7 @@
     raw.edges.forEach((edge, index) => {
       const reading = raw.relations[edge.relation];
       const source = raw.nodes[edge.source];
-      edge.id = "e" + index; // the vis edge's id: both lists are the page's relations in one order
+      edge.id = page.vis.edges[index].id; // both lists hold the page's relations in one order
       edge.relation_label = reading[2];
       edge.reading = source.plural ? reading[1] : reading[0];
       edge.subject = source.subj || source.label;
@@ -176,12 +176,14 @@
 
   /* A 22x22 picture of a kind's node shape: filled with `fill`, outlined in `colour`. Decorative. */
   function shapeSwatch(shape, colour, fill) {
-    const paint = { fill: fill, stroke: colour, "stroke-width": 2 };
-    const box = { x: 2, y: 5, width: 18, height: 12 };
-    const figure = shape === "pill" ? svgEl("rect", Object.assign({}, box, paint, { rx: 6 }))
-      : shape === "document" ? svgEl("rect", Object.assign({ x: 2, y: 4, width: 18, height: 14, "stroke-dasharray": "3 2" }, paint))
-        : shape === "ellipse" ? svgEl("ellipse", Object.assign({ cx: 11, cy: 11, rx: 9.5, ry: 6.5 }, paint))
-          : svgEl("rect", Object.assign({}, box, paint));
+    const shapes = {
+      box: ["rect", { x: 2, y: 5, width: 18, height: 12 }],
+      pill: ["rect", { x: 2, y: 5, width: 18, height: 12, rx: 6 }],
+      document: ["rect", { x: 2, y: 4, width: 18, height: 14, "stroke-dasharray": "3 2" }],
+      ellipse: ["ellipse", { cx: 11, cy: 11, rx: 9.5, ry: 6.5 }],
+    };
+    const [tag, geometry] = shapes[shape] || shapes.box;
+    const figure = svgEl(tag, Object.assign({}, geometry, { fill: fill, stroke: colour, "stroke-width": 2 }));
     return svgEl("svg", { class: "swatch", width: 22, height: 22, viewBox: "0 0 22 22", "aria-hidden": "true",
       focusable: "false" }, figure);
   }
@@ -785,7 +787,7 @@
       parts.push(el("p", { class: "meta" }, "Source: " + node.source));
     }
     if (node.also_in && node.also_in.length) {
-      parts.push(...section(data.figure.id === "whole-system" ? "Comes from" : "Also in",
+      parts.push(...section(data.whole ? "Comes from" : "Also in",
         el("ul", {}, ...node.also_in.map((other) =>
         el("li", {}, el("a", { href: other.url },
           (other.number ? "Figure " + other.number + ": " : "") + other.title))))));
