@@ -20,7 +20,8 @@ class Problem:
 
     def format(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        text = f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}"
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path  # line 0: the file or folder itself
+        text = f"{where}: {prefix}{self.message}"
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text
@@ -47,3 +48,9 @@ class FigureError(PolicymapError):
 
 class BuildAborted(PolicymapError):
     """A build stopped part way (for example ``--strict`` and warnings)."""
+
+
+class UsageProblem(PolicymapError):
+    """A command asked for something it must refuse (for example an ``--out`` that holds the data); exit code 2."""
+
+    exit_code = 2

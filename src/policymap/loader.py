@@ -81,6 +81,9 @@ def _load_project(data_dir: Path) -> Project:
                                    "expected a data folder with a figures/ folder of YAML maps, got none",
                                    "pass the folder that holds figures/, e.g. 'policymap validate data'")])
     figure_paths = sorted((data_dir / "figures").glob("*.yaml"))
+    if not figure_paths:  # nothing else can be checked against no maps, and a build would publish an empty site
+        raise FigureError([Problem(_display(data_dir / "figures"), 0, 0, "expected at least one map (*.yaml), got none",
+                                   "add a map, e.g. with 'policymap new MAP_ID'")])
     body_paths = sorted((data_dir / "bodies").glob("*.yaml"))
     figures = _load_many(figure_paths, schema.Figure, problems)
     bodies_files = _load_many(body_paths, schema.BodiesFile, problems)

@@ -139,7 +139,7 @@ class LiveSite:
                 files = render_site(project)
             warnings = [w.format() for w in project.warnings]
             with self._lock:
-                write_site(files, self.site_dir)
+                write_site(files, self.site_dir, self.data_dir)
                 self.build += 1
                 self.error = None
         except Exception as exc:  # noqa: BLE001 - a bad edit or template must never stop the server

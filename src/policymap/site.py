@@ -7,6 +7,7 @@ failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import schema
+from .errors import BuildAborted, UsageProblem
 from .gcpause import paused_collection
 from .graph import build_graph, build_joined_graph, figures_showing
 from .layout import compute_layout, compute_presentation_layout, compute_system_layout
@@ -25,6 +27,8 @@ from .render import (FigurePage, figure_context, make_environment, page_url, pre
                      site_data, source_line, vis_shapes)
 
 SITE_TITLE = "policymap"
+MARKER = ".policymap-site"  # in every built site: only a folder holding it is replaced whole
+MARKER_TEXT = "policymap build wrote this folder; the next build replaces it whole.\n"
 SITE_DATA = "assets/site-data.js"  # what the map pages share: bodies, relations, terms (render.site_data)
 WHOLE_SYSTEM = "whole-system"
 PRESENT_MAX_NODES = 80
@@ -161,36 +165,121 @@ def glossary_context(project: Project, pages: dict[str, FigurePage]) -> dict:
 
 def build_site(data_dir, out_dir, strict: bool = False, echo: Callable[[str], None] = lambda line: None) -> BuildReport:
     """Validate ``data_dir`` and replace ``out_dir`` with the built site, or change nothing."""
+    check_out_dir(out_dir, data_dir)  # refuse before the work, and again when writing
     with paused_collection():
         project = load_project(data_dir)
         report_warnings(project, strict, echo, outcome="the site was not changed")
         files = render_site(project)
-    out_dir = Path(out_dir)
-    write_site(files, out_dir)
-    return BuildReport(out_dir, sorted(n for n in files if n.endswith(".html")), len(project.warnings))
+    write_site(files, Path(out_dir), data_dir)
+    return BuildReport(Path(out_dir), sorted(n for n in files if n.endswith(".html")), len(project.warnings))
 
 
-def write_site(files: dict[str, str], out_dir: Path) -> None:
-    """Write pages and assets to a temporary folder, then swap it in for ``out_dir``."""
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+def check_out_dir(out_dir, data_dir=None) -> Path:
+    """``out_dir`` resolved, or ``UsageProblem`` (exit 2) when replacing it could destroy what policymap did not write.
+
+    Refused: the filesystem root, the data folder or a folder holding it, the current folder or one
+    of its ancestors, a file, and a non-empty folder without the marker a build leaves (``MARKER``).
+    """
+    out = Path(out_dir).resolve()
+    cwd = Path.cwd().resolve()
+
+    def refuse(got: str, hint: str = "choose a folder of its own for the site, e.g. --out site") -> None:
+        raise UsageProblem(f"--out {out_dir}: expected a folder policymap can replace with the site, got {got}\n"
+                           f"  hint: {hint}; nothing was changed")
+
+    if out.parent == out:
+        refuse("the root of the filesystem")
+    if data_dir is not None:
+        data = Path(data_dir).resolve()
+        if out == data:
+            refuse("the data folder")
+        if out in data.parents:
+            refuse(f"a folder that holds the data folder ({data_dir})")
+    if out == cwd:
+        refuse("the current folder")
+    if out in cwd.parents:
+        refuse("a folder that holds the current folder")
+    if out.exists() and not out.is_dir():
+        refuse("a file", "choose a folder, or remove the file yourself")
+    if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
+        refuse(f"a folder of files policymap did not write (it has no {MARKER})",
+               "empty or remove it yourself, or choose another folder")
+    return out
+
+
+def write_site(files: dict[str, str], out_dir: Path, data_dir=None) -> None:
+    """Write pages and assets to a new folder beside ``out_dir``, then swap it in.
+
+    Builds to the same folder take turns (a lock on the parent folder), so each swap is whole;
+    folders a killed build left behind, named ``.NAME-new-*`` and ``.NAME-old-*`` and carrying the
+    marker, are removed by the next build. A failed write leaves the previous site as it was.
+    """
+    out = check_out_dir(out_dir, data_dir)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildAborted(f"{out_dir}: cannot create the folder ({exc.strerror}); nothing was written") from None
+    with _locked(out.parent):
+        out = check_out_dir(out_dir, data_dir)
+        _remove_leftovers(out)
+        try:
+            _swap_in(files, out)
+        except OSError as exc:
+            raise BuildAborted(f"{out_dir}: could not write the site ({exc.strerror or exc}); "
+                               "the previous site is unchanged") from None
+
+
+def _swap_in(files: dict[str, str], out: Path) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    old: Path | None = None
+    try:
+        _write_text(tmp / MARKER, MARKER_TEXT)
         _copy_static(tmp / "assets")
         for name, text in sorted(files.items()):
-            (tmp / name).write_text(text, encoding="utf-8", newline="\n")
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(tmp, out_dir)
-        os.chmod(out_dir, 0o755)
-        if old.exists():
-            shutil.rmtree(old)
+            _write_text(tmp / name, text)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+            os.replace(out, old)
+        try:
+            os.replace(tmp, out)
+        except OSError:
+            if old is not None:
+                os.replace(old, out)
+                old = None
+            raise
+        os.chmod(out, 0o755)
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Remove what an interrupted build left beside ``out``: only its own folders, marked or empty."""
+    for pattern in (f".{out.name}-new-*", f".{out.name}-old-*"):
+        for folder in out.parent.glob(pattern):
+            if folder.is_dir() and not folder.is_symlink() and ((folder / MARKER).is_file() or not any(folder.iterdir())):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """Hold an exclusive lock on ``folder`` (POSIX ``flock``; elsewhere, no lock)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _copy_static(target: Path) -> None:
