@@ -1,6 +1,6 @@
 """The ``policymap`` command line: each command parses options and calls one function.
 
-Imports of heavy modules (networkx, pyvis) stay inside the commands that need
+Imports of heavy modules (networkx, jinja2) stay inside the commands that need
 them, so ``policymap validate`` starts fast.
 """
 

@@ -1,16 +1,15 @@
 """Graphs and layouts to HTML strings. Writes nothing: ``site`` does that.
 
-pyvis builds the vis-network node, edge and option data; our own jinja2
-templates (autoescape on, data passed with ``|tojson``) make the pages.
+The vis-network node, edge and option data are plain lists and dicts written
+here; our own jinja2 templates (autoescape on, data passed with ``|tojson``)
+make the pages. (pyvis, for exploring a map in a notebook, is ``notebook``'s.)
 Only names ending in ``_html`` hold trusted markup.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
-import json
-import sys
-import types
 from dataclasses import dataclass
 from html import escape
 
@@ -101,7 +100,7 @@ class FigurePage:
         return {record["id"]: f"e{index}" for index, record in enumerate(self.records)}
 
 
-# -- vis-network data through pyvis -----------------------------------------------------------
+# -- vis-network data -------------------------------------------------------------------------
 
 EDGE_LABELS_MAX_NODES = 150
 
@@ -129,27 +128,6 @@ def kind_groups() -> dict:
                                   "highlight": {"background": _tint(colour, 0.45), "border": "#000000"},
                                   "hover": {"background": _tint(colour, 0.55), "border": colour}}}
     return groups
-
-
-def _pyvis_network_class():
-    """pyvis's ``Network``, imported without IPython when IPython is not already loaded.
-
-    pyvis imports ``IPython.display.IFrame`` at the top of ``pyvis.network`` for notebook
-    display alone, which costs about 0.7 s. A build never displays in a notebook, so the
-    import goes through a stand-in that is removed straight afterwards.
-    """
-    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
-        from pyvis.network import Network
-        return Network
-    ipython, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
-    display.IFrame = None
-    ipython.display = display
-    sys.modules.update({"IPython": ipython, "IPython.display": display})
-    try:
-        from pyvis.network import Network
-    finally:
-        del sys.modules["IPython"], sys.modules["IPython.display"]
-    return Network
 
 
 def _shade(hex_colour: str, amount: float) -> str:
@@ -182,23 +160,16 @@ def vis_shapes() -> dict[str, str]:
 
 
 def graph_to_vis_data(page: FigurePage) -> dict:
-    """vis-network nodes and edges, built with pyvis's Network (options: ``vis_options``).
-
-    Nodes and edges are appended to pyvis's lists directly: ``Network.add_edge``
-    scans every edge already added, which is quadratic on large maps.
-    """
+    """vis-network nodes (at their computed positions) and edges (options: ``vis_options``)."""
     graph, layout = page.graph, page.layout
-    net = _pyvis_network_class()(directed=True)
     # Relation names on every line help a map of a few dozen bodies; on hundreds they are
     # unreadable clutter that slows the first frame (the panel and text version still name them).
     labelled = graph.number_of_nodes() <= EDGE_LABELS_MAX_NODES
+    nodes = []
     for node_id, attrs in sorted(graph.nodes(data=True)):
         x, y = layout.positions[node_id]
-        label = attrs["label"] if not attrs.get("acronym") else f"{attrs['label']} ({attrs['acronym']})"
-        node = {"id": node_id, "label": label, "x": x, "y": y, "group": attrs["kind"]}
-        net.nodes.append(node)
-        net.node_ids.append(node_id)
-        net.node_map[node_id] = node
+        nodes.append({"id": node_id, "label": node_label(attrs), "x": x, "y": y, "group": attrs["kind"]})
+    edges = []
     for record in page.records:
         edge = {"id": page.edge_ids[record["id"]], "from": record["source"], "to": record["target"],
                 "color": relation_colour(record["relation"])}
@@ -208,16 +179,18 @@ def graph_to_vis_data(page: FigurePage) -> dict:
             edge["dashes"] = True
         if record["relation"] in MONEY:
             edge["width"] = 2.5
-        net.edges.append(edge)
-    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+        edges.append(edge)
     return {"nodes": nodes, "edges": edges}
+
+
+def node_label(attrs: dict) -> str:
+    """A body's label on a map: its name, and its acronym in brackets when it has one."""
+    return attrs["label"] if not attrs.get("acronym") else f"{attrs['label']} ({attrs['acronym']})"
 
 
 def vis_options() -> dict:
     """vis-network options, the same for every map: physics off, fonts, and a group per kind."""
-    net = _pyvis_network_class()(directed=True)
-    net.options = dict(VIS_OPTIONS, groups=kind_groups())
-    return json.loads(net.get_network_data()[5])
+    return copy.deepcopy(dict(VIS_OPTIONS, groups=kind_groups()))
 
 
 # -- page contexts ----------------------------------------------------------------------------
