@@ -61,7 +61,7 @@ def select_map(old: Project, new: Project, key: str) -> str:
                              f"choose from: {', '.join(ids)}", param_hint="--html")
 
 
-def _version_graph(project: Project, map_id: str) -> tuple[nx.DiGraph | None, list]:
+def _version_graph(project: Project, map_id: str) -> tuple[nx.MultiDiGraph | None, list]:
     try:
         fig = project.figure(map_id)
     except KeyError:
@@ -73,11 +73,11 @@ def diff_to_html(old: Project, new: Project, diff: Diff, map_key: str, old_label
     map_id = select_map(old, new, map_key)
     old_graph, old_regions = _version_graph(old, map_id)
     new_graph, new_regions = _version_graph(new, map_id)
-    old_graph = old_graph if old_graph is not None else nx.DiGraph()
-    new_graph = new_graph if new_graph is not None else nx.DiGraph()
+    old_graph = old_graph if old_graph is not None else nx.MultiDiGraph()
+    new_graph = new_graph if new_graph is not None else nx.MultiDiGraph()
     nodes = _node_status(old_graph, new_graph, map_id)
     edges = _edge_status(old_graph, new_graph)
-    union = nx.DiGraph()
+    union = nx.MultiDiGraph()
     for graph in (old_graph, new_graph):  # the new version's attributes win
         union.add_nodes_from(graph.nodes(data=True))
         union.add_edges_from((r["source"], r["target"]) for r in edge_records(graph))
@@ -120,7 +120,7 @@ def _status(before: dict, after: dict) -> dict:
     return status
 
 
-def _node_status(old: nx.DiGraph, new: nx.DiGraph, map_id: str) -> dict[str, tuple[str, list[dict]]]:
+def _node_status(old: nx.MultiDiGraph, new: nx.MultiDiGraph, map_id: str) -> dict[str, tuple[str, list[dict]]]:
     """Node id -> (status, field changes that matter in this map)."""
     return _status({n: _fields(a) for n, a in old.nodes(data=True)}, {n: _fields(a) for n, a in new.nodes(data=True)})
 
@@ -135,7 +135,7 @@ def _fields(attrs: dict) -> dict:
     return fields
 
 
-def _edge_status(old: nx.DiGraph, new: nx.DiGraph) -> dict[tuple, tuple[str, list[dict]]]:
+def _edge_status(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[tuple, tuple[str, list[dict]]]:
     def by_key(graph):
         return {(r["source"], r["relation"], r["target"]): {k: r.get(k) for k in ("evidence", "page", "note")}
                 for r in edge_records(graph)}
@@ -168,7 +168,7 @@ def _dash(dash: str) -> str:
     return f' stroke-dasharray="{dash}"' if dash else ""
 
 
-def _svg_html(graph: nx.DiGraph, layout, nodes: dict, edges: dict, title: str) -> str:
+def _svg_html(graph: nx.MultiDiGraph, layout, nodes: dict, edges: dict, title: str) -> str:
     width, height = layout.width + 2 * MARGIN, layout.height + 2 * MARGIN
 
     def pt(x: float, y: float) -> tuple[float, float]:
@@ -242,7 +242,7 @@ def _svg_html(graph: nx.DiGraph, layout, nodes: dict, edges: dict, title: str) -
 
 # -- the table -------------------------------------------------------------------------------
 
-def _rows(diff: Diff, nodes: dict, edges: dict, map_id: str, old: nx.DiGraph, new: nx.DiGraph) -> list[dict]:
+def _rows(diff: Diff, nodes: dict, edges: dict, map_id: str, old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> list[dict]:
     renamed_from = {r["new_id"]: r["old_id"] for r in diff.renames}
     renamed_to = {r["old_id"]: r["new_id"] for r in diff.renames}
     new_ids = {r["id"] for r in diff.nodes_added}

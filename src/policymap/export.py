@@ -1,4 +1,10 @@
-"""``policymap export``: a map's graph as node-link JSON, GraphML or CSV tables."""
+"""``policymap export``: a map's graph as node-link JSON, GraphML or CSV tables.
+
+Every format carries every relation: graphs are MultiDiGraphs (see ``graph``),
+so two relations between the same bodies are two edges. Reading the JSON back
+needs networkx 3.4 or later, the floor pyproject sets:
+``nx.node_link_graph(json.load(f), edges="edges")``.
+"""
 
 from __future__ import annotations
 
@@ -15,15 +21,15 @@ from .loader import Project
 FORMATS = ("json", "graphml", "csv")
 
 
-def select_graph(project: Project, key: str) -> nx.DiGraph:
+def select_graph(project: Project, key: str) -> nx.MultiDiGraph:
     """The graph for a map id, a guide figure number, or 'all' (every map joined, with the case studies)."""
     if key == "all":
         return build_joined_graph(project, case_studies=True)
     return build_graph(project, project.figure(key))
 
 
-def graph_to_json(graph: nx.DiGraph) -> str:
-    """networkx node-link data with every attribute, as stable JSON."""
+def graph_to_json(graph: nx.MultiDiGraph) -> str:
+    """networkx node-link data with every attribute, as stable JSON; each edge's ``key`` is its relation."""
     data = nx.node_link_data(graph, edges="edges")
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
@@ -34,16 +40,18 @@ def _flat(value) -> str | int | float | bool:
     return "" if value is None else value
 
 
-def graph_to_graphml(graph: nx.DiGraph) -> str:
-    """GraphML for Gephi, yEd and networkx; list-valued attributes are JSON strings."""
-    flat = nx.DiGraph()
+def graph_to_graphml(graph: nx.MultiDiGraph) -> str:
+    """GraphML for Gephi, yEd and networkx; list-valued attributes are JSON strings.
+
+    Each relation is an edge whose GraphML id is the relation's id (``source--relation--target``),
+    so ``nx.read_graphml`` gives a MultiDiGraph keyed by those ids.
+    """
+    flat = nx.MultiDiGraph()
     flat.graph.update({k: _flat(v) for k, v in graph.graph.items()})
     for node_id, attrs in graph.nodes(data=True):
         flat.add_node(node_id, **{k: _flat(v) for k, v in attrs.items()})
     for record in edge_records(graph):
-        if flat.has_edge(record["source"], record["target"]):
-            continue  # GraphML here is one edge per ordered pair, as in the DiGraph
-        flat.add_edge(record["source"], record["target"], **{k: _flat(v) for k, v in record.items()})
+        flat.add_edge(record["source"], record["target"], key=record["id"], **{k: _flat(v) for k, v in record.items()})
     return "\n".join(nx.generate_graphml(flat, prettyprint=True)) + "\n"
 
 
@@ -51,7 +59,7 @@ NODE_COLUMNS = ["Id", "Label", "Type", "Level", "Acronym", "Description", "Pages
 EDGE_COLUMNS = ["From", "To", "Type", "Label", "Evidence", "Page", "Note", "Case study"]
 
 
-def graph_to_csv(graph: nx.DiGraph) -> tuple[str, str]:
+def graph_to_csv(graph: nx.MultiDiGraph) -> tuple[str, str]:
     """Nodes and edges tables with the column names Kumu and Flourish import.
 
     'Case study' holds the id of the case study a node or edge comes from (empty for the maps'
@@ -75,7 +83,7 @@ def graph_to_csv(graph: nx.DiGraph) -> tuple[str, str]:
     return nodes.getvalue(), edges.getvalue()
 
 
-def export_graph(graph: nx.DiGraph, fmt: str, output: Path | None) -> list[tuple[Path | None, str]]:
+def export_graph(graph: nx.MultiDiGraph, fmt: str, output: Path | None) -> list[tuple[Path | None, str]]:
     """Render ``graph`` in ``fmt``; return (path or None for stdout, text) pairs to write."""
     if fmt == "json":
         return [(output, graph_to_json(graph))]

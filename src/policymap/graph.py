@@ -1,7 +1,9 @@
 """Build networkx graphs from a loaded project: one per map, and all maps joined.
 
-Every consumer (export, layout, render) reads graphs from here. Node
-attributes are the node's fields plus ``region``, ``figure_note`` (from the
+Every consumer (export, layout, render) reads graphs from here. Graphs are
+``networkx.MultiDiGraph``s whose edges are keyed by relation, so two relations
+between the same bodies are two edges: ``graph.edges[source, target, relation]``.
+Node attributes are the node's fields plus ``region``, ``figure_note`` (from the
 figure's shared entry), ``shared`` and ``figures`` (ids of the maps showing
 it). Edge attributes are the edge's fields plus ``id`` and ``reading``.
 
@@ -60,10 +62,10 @@ def figures_showing(project: Project) -> dict[str, list[str]]:
     return showing
 
 
-def build_graph(project: Project, fig: Figure, showing: dict[str, list[str]] | None = None) -> nx.DiGraph:
+def build_graph(project: Project, fig: Figure, showing: dict[str, list[str]] | None = None) -> nx.MultiDiGraph:
     """The directed graph of one map; ``showing`` is ``figures_showing(project)`` when the caller has it."""
     showing = showing if showing is not None else figures_showing(project)
-    graph = nx.DiGraph(id=fig.id, number=fig.number, title=fig.title, as_of=fig.as_of)
+    graph = nx.MultiDiGraph(id=fig.id, number=fig.number, title=fig.title, as_of=fig.as_of)
     refs = {ref.id: ref for ref in fig.shared}
     for node_id, node in sorted(project.nodes_of(fig).items()):
         attrs = _node_attrs(node)
@@ -78,25 +80,22 @@ def build_graph(project: Project, fig: Figure, showing: dict[str, list[str]] | N
     return graph
 
 
-def _add_edge(graph: nx.DiGraph, edge: Edge, figure_id: str) -> None:
+def _add_edge(graph: nx.MultiDiGraph, edge: Edge, figure_id: str | None) -> dict:
+    """Add ``edge`` under the key of its relation; return its attributes."""
     attrs = edge.model_dump(mode="json")
     attrs["id"] = edge_id(edge)
     attrs["reading"] = reading(edge.relation, graph.nodes[edge.source]["plural"])
-    attrs["figures"] = [figure_id]
-    if graph.has_edge(edge.source, edge.target):
-        # A DiGraph holds one edge per ordered pair; keep further relations alongside.
-        existing = graph.edges[edge.source, edge.target]
-        existing.setdefault("also", []).append(attrs)
-        return
-    graph.add_edge(edge.source, edge.target, **attrs)
+    attrs["figures"] = [figure_id] if figure_id else []
+    graph.add_edge(edge.source, edge.target, key=edge.relation, **attrs)
+    return graph.edges[edge.source, edge.target, edge.relation]
 
 
 def build_joined_graph(project: Project, case_studies: bool = False,
-                       graphs: dict[str, nx.DiGraph] | None = None) -> nx.DiGraph:
+                       graphs: dict[str, nx.MultiDiGraph] | None = None) -> nx.MultiDiGraph:
     """All maps in one graph: one node per id, shared bodies merged; with ``case_studies``, the
     Section 4 case studies too, each node and edge marked (see the module docstring).
     ``graphs`` holds maps' graphs already built, by map id."""
-    joined = nx.DiGraph(id="all", number=None, title="All maps joined", as_of=max((f.as_of for f in project.figures), default=""))
+    joined = nx.MultiDiGraph(id="all", number=None, title="All maps joined", as_of=max((f.as_of for f in project.figures), default=""))
     showing = figures_showing(project)
     for fig in project.figures:
         graph = graphs[fig.id] if graphs and fig.id in graphs else build_graph(project, fig, showing)
@@ -107,20 +106,13 @@ def build_joined_graph(project: Project, case_studies: bool = False,
             attrs["region"] = None
             attrs["figure_note"] = None
             joined.add_node(node_id, **attrs)
-        for source, target, attrs in graph.edges(data=True):
-            for item in [attrs] + attrs.get("also", []):
-                item = {k: v for k, v in item.items() if k != "also"}
-                if joined.has_edge(source, target):
-                    existing = joined.edges[source, target]
-                    same = [existing] + existing.get("also", [])
-                    match = next((e for e in same if e["relation"] == item["relation"]), None)
-                    if match is not None:
-                        if fig.id not in match["figures"]:
-                            match["figures"] = match["figures"] + [fig.id]
-                        continue
-                    existing.setdefault("also", []).append(item)
-                else:
-                    joined.add_edge(source, target, **item)
+        for source, target, relation, attrs in graph.edges(keys=True, data=True):
+            if joined.has_edge(source, target, relation):
+                match = joined.edges[source, target, relation]
+                if fig.id not in match["figures"]:
+                    match["figures"] = match["figures"] + [fig.id]
+            else:
+                joined.add_edge(source, target, key=relation, **attrs)
     if case_studies:
         _add_case_studies(joined, project.case_studies)
     return joined
@@ -138,12 +130,11 @@ def _partner_node(partner) -> Node:
     return Node(**fields)
 
 
-def _add_case_studies(graph: nx.DiGraph, studies: list[CaseStudy]) -> None:
+def _add_case_studies(graph: nx.MultiDiGraph, studies: list[CaseStudy]) -> None:
     for _, attrs in graph.nodes(data=True):
         attrs.update(case_study=None, case_study_role=None, partner_in=[])
     for _, _, attrs in graph.edges(data=True):
-        for item in [attrs] + attrs.get("also", []):
-            item["case_study"] = None
+        attrs["case_study"] = None
     for study in studies:  # nodes first: a partner described in one case study may be named in an earlier one
         extra = {"place": study.place, "lessons": [p.model_dump() for p in study.lessons],
                  "source": study.source, "as_of": study.as_of}
@@ -158,10 +149,7 @@ def _add_case_studies(graph: nx.DiGraph, studies: list[CaseStudy]) -> None:
                 {"case_study": study.id, "title": study.title, "name": partner.name, "role": partner.role,
                  "pages": list(partner.pages)})
         for edge in sorted(study.links, key=edge_id):
-            _add_edge(graph, edge, None)
-            record = graph.edges[edge.source, edge.target]
-            added = next(r for r in [record] + record.get("also", []) if r["id"] == edge_id(edge))
-            added.update(figures=[], case_study=study.id)
+            _add_edge(graph, edge, None)["case_study"] = study.id
         summary = study.model_dump(mode="json", exclude={"partners", "links"})
         summary["nodes"] = [study.id] + [p.id for p in study.partners]
         summary["links"] = sorted(edge_id(e) for e in study.links)
@@ -169,17 +157,13 @@ def _add_case_studies(graph: nx.DiGraph, studies: list[CaseStudy]) -> None:
     graph.graph["case_studies"] = summaries
 
 
-def _add_case_node(graph: nx.DiGraph, node: Node, study_id: str, role: str, extra: dict) -> None:
+def _add_case_node(graph: nx.MultiDiGraph, node: Node, study_id: str, role: str, extra: dict) -> None:
     attrs = _node_attrs(node)
     attrs.update(shared=False, region=None, figure_note=None, figures=[], case_study=study_id,
                  case_study_role=role, partner_in=[], **extra)
     graph.add_node(node.id, **attrs)
 
 
-def edge_records(graph: nx.DiGraph) -> list[dict]:
-    """Every relation of a graph as a flat record, including parallel ones, sorted by id."""
-    records = []
-    for _, _, attrs in graph.edges(data=True):
-        records.append({k: v for k, v in attrs.items() if k != "also"})
-        records.extend(attrs.get("also", []))
-    return sorted(records, key=lambda r: r["id"])
+def edge_records(graph: nx.MultiDiGraph) -> list[dict]:
+    """Every relation of a graph as a flat record (a copy of its attributes), sorted by id."""
+    return sorted((dict(attrs) for _, _, attrs in graph.edges(data=True)), key=lambda r: r["id"])

@@ -60,7 +60,7 @@ class _Region:
         return max((len(r) for r in self.rows or [[]]), default=1), max(len(self.rows or []), 1)
 
 
-def compute_layout(graph: nx.DiGraph, regions=(), cell_width: int = 175, cell_height: int = 100,
+def compute_layout(graph: nx.MultiDiGraph, regions=(), cell_width: int = 175, cell_height: int = 100,
                    per_row: int | None = None) -> Layout:
     """Positions for every node of ``graph``; ``regions`` are the figure's ``schema.Region``s.
 
@@ -88,7 +88,7 @@ def compute_layout(graph: nx.DiGraph, regions=(), cell_width: int = 175, cell_he
     return Layout(positions=positions, regions=boxes, width=width, height=height)
 
 
-def _group(graph: nx.DiGraph, regions) -> list[_Region]:
+def _group(graph: nx.MultiDiGraph, regions) -> list[_Region]:
     parts = {r.id: _Region(r.id, r.label, r.column, r.row, r.inset, []) for r in regions}
     for node_id in sorted(graph.nodes):
         region = graph.nodes[node_id].get("region")
@@ -104,7 +104,7 @@ def fitted_scale(layout: Layout, viewport: tuple[int, int] = VIEWPORT) -> float:
     return min(viewport[0] / (layout.width + 40), viewport[1] / (layout.height + 40))
 
 
-def _bands(graph: nx.DiGraph, nodes: list[str], per_row: int) -> list[list[str]]:
+def _bands(graph: nx.MultiDiGraph, nodes: list[str], per_row: int) -> list[list[str]]:
     by_level: dict[int, list[str]] = {}
     for node_id in nodes:
         attrs = graph.nodes[node_id]
@@ -187,7 +187,7 @@ class _Block:
     layout: Layout
 
 
-def compute_system_layout(graph: nx.DiGraph, figures, cell_width: int = 180, cell_height: int = 110) -> Layout:
+def compute_system_layout(graph: nx.MultiDiGraph, figures, cell_width: int = 180, cell_height: int = 110) -> Layout:
     """Positions for the joined graph (``graph.build_joined_graph``, with or without case studies).
 
     ``figures`` is the maps in order, as ``(schema.Figure, its graph from build_graph)`` pairs. Each map
@@ -228,8 +228,8 @@ def compute_system_layout(graph: nx.DiGraph, figures, cell_width: int = 180, cel
     return _arrange(blocks, [fig.id for fig, _ in figures])
 
 
-def _with_regions(sub: nx.DiGraph, regions: dict[str, str]) -> nx.DiGraph:
-    copy = nx.DiGraph(sub)
+def _with_regions(sub: nx.MultiDiGraph, regions: dict[str, str]) -> nx.MultiDiGraph:
+    copy = sub.copy()
     for node_id, attrs in copy.nodes(data=True):
         attrs["region"] = regions.get(node_id)
     return copy
@@ -354,7 +354,7 @@ def _node_size(lines: list[str], shape: str, size: int) -> tuple[int, int]:
     return math.ceil(text_w) + PRESENT_BORDER + 2, math.ceil(text_h) + PRESENT_BORDER + 2
 
 
-def _present_labels(graph: nx.DiGraph, shapes, wrap: int, acronym_over: float, size: int):
+def _present_labels(graph: nx.MultiDiGraph, shapes, wrap: int, acronym_over: float, size: int):
     """Each node's lines and box; the (unique) acronym replaces names wider than ``acronym_over`` px."""
     acronyms: dict[str, int] = {}
     for _, attrs in graph.nodes(data=True):
@@ -453,7 +453,7 @@ def _height_at(options: list[tuple[float, float]], budget: float) -> float:
     return fitting[-1] if fitting else options[0][1]
 
 
-def compute_presentation_layout(graph: nx.DiGraph, regions=(), shapes=None, size: int = PRESENT_FONT,
+def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None, size: int = PRESENT_FONT,
                                 viewport: tuple[int, int] = PRESENT_VIEWPORT) -> PresentationLayout:
     """The layout of presentation mode: the figure's regions, packed for ``size`` px labels.
 

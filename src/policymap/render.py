@@ -84,7 +84,7 @@ def _tint(hex_colour: str, amount: float = 0.72) -> str:
 @dataclass(frozen=True)
 class FigurePage:
     figure: Figure
-    graph: nx.DiGraph
+    graph: nx.MultiDiGraph
     layout: Layout
     url: str
     present: PresentationLayout | None = None  # presentation mode's layout, when there is one

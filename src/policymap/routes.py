@@ -119,7 +119,7 @@ def body_aliases(project) -> dict[str, str]:
     return {a.abbr: a.node for a in project.reference.abbreviations if a.node}
 
 
-def _index(graph: nx.DiGraph) -> dict[str, set[str]]:
+def _index(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for node_id, attrs in graph.nodes(data=True):
         label = _norm(attrs["label"])
@@ -131,7 +131,7 @@ def _index(graph: nx.DiGraph) -> dict[str, set[str]]:
     return index
 
 
-def resolve_body(graph: nx.DiGraph, text: str, aliases: dict[str, str] | None = None) -> str:
+def resolve_body(graph: nx.MultiDiGraph, text: str, aliases: dict[str, str] | None = None) -> str:
     """The id of the body ``text`` names (id, label or acronym, any case); ``UnknownBody`` otherwise."""
     if text in graph:
         return text
@@ -151,7 +151,7 @@ def resolve_body(graph: nx.DiGraph, text: str, aliases: dict[str, str] | None = 
     raise UnknownBody(text, suggest_bodies(graph, text, index))
 
 
-def suggest_bodies(graph: nx.DiGraph, text: str, index: dict[str, set[str]] | None = None,
+def suggest_bodies(graph: nx.MultiDiGraph, text: str, index: dict[str, set[str]] | None = None,
                    limit: int = 5) -> list[tuple[str, str]]:
     """(id, label) of the bodies whose names come closest to ``text``."""
     index = index or _index(graph)
@@ -175,7 +175,7 @@ def _object(attrs: dict) -> str:
     return text
 
 
-def node_phrases(graph: nx.DiGraph) -> dict[str, dict[str, str]]:
+def node_phrases(graph: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
     """Node id -> {"subject": phrase at the start of a sentence, "object": phrase mid-sentence}."""
     nodes = {}
     for node_id, attrs in sorted(graph.nodes(data=True)):
@@ -185,7 +185,7 @@ def node_phrases(graph: nx.DiGraph) -> dict[str, dict[str, str]]:
     return nodes
 
 
-def route_phrases(graph: nx.DiGraph) -> dict:
+def route_phrases(graph: nx.MultiDiGraph) -> dict:
     """What ``route_sentences`` needs, as JSON-able data the page can ship.
 
     ``nodes``: id -> {"subject": phrase at the start of a sentence, "object": phrase mid-sentence}.
@@ -227,7 +227,7 @@ def route_sentences(phrases: dict, nodes: list[str], edges: list[str]) -> list[s
 
 # -- finding routes --------------------------------------------------------------------------------
 
-def _allowed(graph: nx.DiGraph, source: str, target: str, through_case_studies: bool):
+def _allowed(graph: nx.MultiDiGraph, source: str, target: str, through_case_studies: bool):
     studies = {graph.nodes[n].get("case_study") for n in (source, target)} - {None}
     if through_case_studies:
         return set(graph.nodes), None
@@ -235,7 +235,7 @@ def _allowed(graph: nx.DiGraph, source: str, target: str, through_case_studies: 
     return nodes | {source, target}, studies
 
 
-def _step_choices(graph: nx.DiGraph, allowed_studies) -> dict[frozenset, list[dict]]:
+def _step_choices(graph: nx.MultiDiGraph, allowed_studies) -> dict[frozenset, list[dict]]:
     """Undirected pair -> the relations between the two bodies that a route may follow."""
     pairs: dict[frozenset, list[dict]] = {}
     for record in edge_records(graph):
@@ -251,7 +251,7 @@ def _choose(records: list[dict], here: str) -> dict:
                                        r.get("case_study") is not None, r["id"]))
 
 
-def find_routes(graph: nx.DiGraph, source: str, target: str, all_routes: bool = False,
+def find_routes(graph: nx.MultiDiGraph, source: str, target: str, all_routes: bool = False,
                 through_case_studies: bool = False, limit: int = ROUTE_LIMIT,
                 phrases: dict | None = None) -> tuple[list[Route], int]:
     """The shortest routes from ``source`` to ``target`` (ids), best first, and how many there are.
@@ -283,7 +283,7 @@ def find_routes(graph: nx.DiGraph, source: str, target: str, all_routes: bool = 
     return (routes[:limit] if all_routes else routes[:1]), len(routes)
 
 
-def case_studies_on_route(graph: nx.DiGraph, route: Route) -> list[dict]:
+def case_studies_on_route(graph: nx.MultiDiGraph, route: Route) -> list[dict]:
     """Case studies that name a body of the route as a partner (or are on it): id, title, via (node ids)."""
     order = [s["id"] for s in graph.graph.get("case_studies", [])]
     titles = {s["id"]: s["title"] for s in graph.graph.get("case_studies", [])}
@@ -296,7 +296,7 @@ def case_studies_on_route(graph: nx.DiGraph, route: Route) -> list[dict]:
     return [{"id": s, "title": titles.get(s, s), "via": via[s]} for s in order if s in via]
 
 
-def routes_to_data(graph: nx.DiGraph, source: str, target: str, all_routes: bool = True,
+def routes_to_data(graph: nx.MultiDiGraph, source: str, target: str, all_routes: bool = True,
                    through_case_studies: bool = False, aliases: dict[str, str] | None = None) -> dict:
     """Routes between two bodies (ids, names or acronyms) as JSON-able data for the page.
 
@@ -317,7 +317,7 @@ def routes_to_data(graph: nx.DiGraph, source: str, target: str, all_routes: bool
     }
 
 
-def format_routes(graph: nx.DiGraph, source: str, target: str, routes: list[Route], count: int,
+def format_routes(graph: nx.MultiDiGraph, source: str, target: str, routes: list[Route], count: int,
                   all_routes: bool) -> str:
     """Plain text for ``policymap route``: a heading, then each route's sentences and steps."""
     def name(node_id):

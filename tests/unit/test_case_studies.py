@@ -132,9 +132,9 @@ def test_joined_graph_marks_case_studies(project):
     assert joined.nodes["pct"]["partner_in"] == [{"case_study": "wise-people", "title": "Wise People project",
                                                   "name": "Newcastle Primary Care Trust", "pages": [43],
                                                   "role": "A clinical psychologist from the PCT supported the group."}]
-    assert joined.edges["pct", "wise-people"]["case_study"] == "wise-people"
-    assert joined.edges["pct", "wise-people"]["figures"] == []
-    assert joined.edges["pct", "lsp"]["case_study"] is None
+    assert joined.edges["pct", "wise-people", "supports"]["case_study"] == "wise-people"
+    assert joined.edges["pct", "wise-people", "supports"]["figures"] == []
+    assert joined.edges["pct", "lsp", "member-of"]["case_study"] is None
     assert joined.graph["case_studies"][0]["links"] == [
         "pct--supports--wise-people", "school--supports--wise-people", "wise-people--links-to--lsp"]
 

@@ -58,7 +58,7 @@ def test_export_json_by_number(good_copy):
     graph = nx.node_link_graph(json.loads(result.stdout), edges="edges")
     assert set(graph.nodes) == {"kings-fund", "lsp", "nimhe", "pct"}
     assert graph.nodes["pct"]["acronym"] == "PCT" and graph.nodes["pct"]["pages"] == [18]
-    assert graph.edges["pct", "lsp"]["relation"] == "member-of"
+    assert graph.edges["pct", "lsp", "member-of"]["relation"] == "member-of"
 
 
 def test_export_unknown_figure_is_a_usage_error(good_copy):

@@ -1,13 +1,25 @@
 """Graphs per map and joined, and exports that round-trip through networkx."""
 
+import csv
+import io
 import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from policymap.export import graph_to_csv, graph_to_graphml, graph_to_json, select_graph
-from policymap.graph import build_graph, build_joined_graph
+from policymap.graph import build_graph, build_joined_graph, edge_records
 from policymap.loader import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
 @pytest.fixture
@@ -26,7 +38,7 @@ def test_figure_graph_places_shared_bodies(project):
     graph = build_graph(project, project.figure("partners"))
     assert graph.nodes["nimhe"]["figure_note"] == "Here NIMHE only advises."
     assert graph.nodes["nimhe"]["shared"] is True
-    assert graph.edges["residents", "lsp"]["reading"] == "are members of"
+    assert graph.edges["residents", "lsp", "member-of"]["reading"] == "are members of"
 
 
 @pytest.mark.parametrize("key", ["funding", "7", "all"])
@@ -45,7 +57,7 @@ def test_graphml_round_trip(project, tmp_path):
     path.write_text(graph_to_graphml(graph), encoding="utf-8")
     again = nx.read_graphml(path)
     assert set(again.nodes) == set(graph.nodes)
-    assert set(again.edges) == set(graph.edges)
+    assert {(s, t, a["id"]) for s, t, a in again.edges(data=True)} == {(s, t, a["id"]) for s, t, a in graph.edges(data=True)}
     assert again.nodes["lsp"]["label"] == "Local strategic partnerships"
     assert json.loads(again.nodes["lsp"]["pages"]) == [27, 28]
 
@@ -55,3 +67,100 @@ def test_csv_rows_match_graph(project):
     nodes, edges = graph_to_csv(graph)
     assert len(nodes.splitlines()) == graph.number_of_nodes() + 1
     assert "pct,lsp,member-of,are members of,stated,28,PCTs are expected to play a prominent role." in edges
+
+
+def _with_second_relation(good_copy):
+    """The test data with a second relation between the PCTs and the LSP (besides member-of)."""
+    path = good_copy / "figures" / "funding.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("edges:\n", (
+        "edges:\n  - source: pct\n    target: lsp\n    relation: funds\n    evidence: implied\n    page: 28\n"), 1),
+        encoding="utf-8")
+    return load_project(good_copy)
+
+
+def test_two_relations_between_the_same_bodies_are_two_edges(good_copy):
+    project = _with_second_relation(good_copy)
+    for graph in (build_graph(project, project.figure("funding")), build_joined_graph(project, case_studies=True)):
+        assert isinstance(graph, nx.MultiDiGraph)
+        assert sorted(graph["pct"]["lsp"]) == ["funds", "member-of"]
+        assert graph.edges["pct", "lsp", "funds"]["id"] == "pct--funds--lsp"
+        assert [r["id"] for r in edge_records(graph) if r["source"] == "pct" and r["target"] == "lsp"] == [
+            "pct--funds--lsp", "pct--member-of--lsp"]
+    joined = build_joined_graph(project)
+    assert joined.edges["pct", "lsp", "member-of"]["figures"] == ["funding"]
+    assert joined.number_of_edges() == 6
+
+
+def test_every_export_keeps_both_relations(good_copy):
+    project = _with_second_relation(good_copy)
+    graph = select_graph(project, "funding")
+    back = nx.node_link_graph(json.loads(graph_to_json(graph)), edges="edges")
+    assert sorted(back["pct"]["lsp"]) == ["funds", "member-of"]
+    graphml = ET.fromstring(graph_to_graphml(graph))
+    assert sorted(e.get("id") for e in graphml.iter(GRAPHML + "edge") if e.get("source") == "pct"
+                  and e.get("target") == "lsp") == ["pct--funds--lsp", "pct--member-of--lsp"]
+    _nodes, edges = graph_to_csv(graph)
+    assert len([row for row in csv.reader(io.StringIO(edges)) if row[:2] == ["pct", "lsp"]]) == 2
+
+
+def _whole_system_relations(project) -> set[tuple[str, str, str]]:
+    """(source, relation, target) of every map edge and case-study link, counted from the data itself."""
+    edges = {(e.source, e.relation, e.target) for fig in project.figures for e in fig.edges}
+    return edges | {(e.source, e.relation, e.target) for study in project.case_studies for e in study.links}
+
+
+def test_whole_system_exports_carry_all_190_relations(real_data, tmp_path):
+    project = load_project(real_data)
+    expected = _whole_system_relations(project)
+    assert len(expected) == 190
+    graph = select_graph(project, "all")
+    root = ET.fromstring(graph_to_graphml(graph))  # parses as XML
+    edges = list(root.iter(GRAPHML + "edge"))
+    assert len(edges) == 190 and len({e.get("id") for e in edges}) == 190
+    path = tmp_path / "all.graphml"
+    path.write_text(graph_to_graphml(graph), encoding="utf-8")
+    again = nx.read_graphml(path)
+    assert {(s, a["relation"], t) for s, t, a in again.edges(data=True)} == expected
+    back = nx.node_link_graph(json.loads(graph_to_json(graph)), edges="edges")
+    assert {(s, k, t) for s, t, k in back.edges(keys=True)} == expected
+    _nodes, table = graph_to_csv(graph)
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert {(r["From"], r["Type"], r["To"]) for r in rows} == expected and len(rows) == 190
+
+
+FLOOR_CHECK = """
+import json, sys
+import networkx as nx
+from policymap.export import graph_to_json, select_graph
+from policymap.loader import load_project
+
+assert nx.__version__ == sys.argv[2], (nx.__version__, nx.__file__)
+text = graph_to_json(select_graph(load_project(sys.argv[1]), "all"))
+graph = nx.node_link_graph(json.loads(text), edges="edges")  # the read-back README documents
+print(nx.__version__, graph.number_of_nodes(), graph.number_of_edges())
+"""
+
+
+def _networkx_folder(pytestconfig, version: str) -> Path:
+    """networkx ``version`` installed from PyPI into a folder of its own, kept in pytest's cache."""
+    folder = pytestconfig.cache.mkdir(f"networkx-{version}")
+    target = folder / "site"
+    if not target.is_dir():
+        fresh = folder / f"installing-{os.getpid()}"
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
+                        "--target", str(fresh), f"networkx=={version}"], check=True, capture_output=True)
+        os.replace(fresh, target)  # whole or absent, even if a run is interrupted
+    return target
+
+
+def test_json_export_and_read_back_on_the_lowest_networkx_pyproject_admits(real_data, pytestconfig):
+    """Runs export and the documented read-back with that networkx first on the path (a CI run installs it)."""
+    requirement = next(r for r in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+                       ["dependencies"] if r.startswith("networkx"))
+    floor = re.fullmatch(r"networkx>=([\d.]+)", requirement.split(";")[0].strip()).group(1)
+    target = _networkx_folder(pytestconfig, floor)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(target), str(ROOT / "src")]))
+    result = subprocess.run([sys.executable, "-c", FLOOR_CHECK, str(real_data), floor], capture_output=True,
+                            text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[1:] == [str(select_graph(load_project(real_data), "all").number_of_nodes()), "190"]
