@@ -13,7 +13,7 @@ import functools
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -26,6 +26,82 @@ GAP = 24  # space between regions
 VIEWPORT = (1280, 560)  # the map area of a 1280x720 screen, which layouts are fitted to
 
 
+# -- node boxes, as vis-network draws them ----------------------------------------------------
+#
+# Layouts place nodes by their real size, so that no two boxes overlap: labels are wrapped here
+# (the page draws the lines as given, with no width constraint of its own) and each box is
+# measured as vis-network measures it.
+
+#: Advance widths of ASCII 32-126 in 1/100 em, measured in DejaVu Sans (the fallback of Debian's
+#: Chromium, and one of the widest sans-serif fonts): estimates from it err on the generous side.
+_ADVANCE = [int(w) for w in (
+    "32 40 46 84 64 95 78 27 39 39 50 84 32 36 32 34 64 64 64 64 64 64 64 64 64 64 34 34 84 84 84 53 "
+    "100 68 69 70 77 63 58 77 75 29 29 66 56 86 75 79 60 79 69 63 61 73 68 99 69 61 69 39 34 39 84 50 "
+    "50 61 63 55 63 62 35 63 63 28 28 58 28 97 63 61 63 63 41 52 39 63 59 82 59 59 52 64 34 64 84").split()]
+NODE_FONT = 19  # normal mode's node labels (render.VIS_OPTIONS)
+NODE_WRAP = 155  # a normal label's lines are at most this wide; a longer word keeps a line to itself
+NODE_MARGIN = 8  # inside a box, around its label
+NODE_BORDER = 2  # a node's border; 4 when selected, which the pixel to spare in ``node_size`` covers
+NODE_PILL_RADIUS = 18  # rounded corners of "pill" nodes
+NODE_GAP_X = 18  # at least this much between two boxes in a row
+NODE_GAP_Y = 44  # at least this much between rows: room for a relation's name
+
+
+@functools.lru_cache(maxsize=4096)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width of ``text`` at font ``size`` (see ``_ADVANCE``)."""
+    units = sum(_ADVANCE[ord(c) - 32] if 32 <= ord(c) < 127 else 66 for c in text)
+    return units * size / 100 * (1.1 if bold else 1.0)
+
+
+def wrap_text(text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap; a word longer than ``max_width`` keeps a line to itself."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(lines[-1] + " " + word, size, bold) <= max_width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def node_size(lines: list[str], shape: str, size: float = NODE_FONT, margin: int = NODE_MARGIN,
+              radius: int = NODE_PILL_RADIUS, border: int = NODE_BORDER) -> tuple[int, int]:
+    """A node's bounding box (width, height) as vis-network computes it, with its border and a pixel to spare.
+
+    Lines are ``size`` tall. An ellipse is as wide as its text plus the text's height, and twice as
+    tall, with no margin; a box adds its margin, and its corner radius on every side ("pill")."""
+    text_w = max(text_width(line, size) for line in lines)
+    text_h = len(lines) * size
+    if shape == "ellipse":
+        text_w, text_h = text_w + text_h, 2 * text_h
+    else:
+        extra = 2 * margin + (2 * radius if shape == "pill" else 0)
+        text_w, text_h = text_w + extra, text_h + extra
+    return math.ceil(text_w) + border + 2, math.ceil(text_h) + border + 2
+
+
+def node_label(attrs: dict) -> str:
+    """A body's name on the normal map, with its acronym: "Neighbourhood Renewal Unit (NRU)"."""
+    return attrs["label"] if not attrs.get("acronym") else f"{attrs['label']} ({attrs['acronym']})"
+
+
+def wrap_label(text: str, shape: str, size: float = NODE_FONT, wrap: float = NODE_WRAP, **box) -> list[str]:
+    """``text`` in lines for a node of ``shape``: ellipses may run wider, whichever gives the smaller box."""
+    widths = (wrap, wrap * 1.3, wrap * 1.6) if shape == "ellipse" else (wrap,)
+    return min((wrap_text(text, w, size) for w in widths), key=lambda ls: math.prod(node_size(ls, shape, size, **box)))
+
+
+def _normal_boxes(graph: nx.MultiDiGraph, shapes) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """Each node's label (lines joined with "\\n") and box in normal mode."""
+    labels, sizes = {}, {}
+    for node_id, attrs in graph.nodes(data=True):
+        shape = (shapes or {}).get(attrs.get("kind"), "box")
+        lines = wrap_label(node_label(attrs), shape)
+        labels[node_id], sizes[node_id] = "\n".join(lines), node_size(lines, shape)
+    return labels, sizes
+
+
 @dataclass(frozen=True)
 class RegionBox:
     id: str
@@ -35,6 +111,7 @@ class RegionBox:
     width: int
     height: int
     inset: bool = False
+    lines: tuple[str, ...] = ()  # the heading's wrapped lines, where the layout wrapped it
 
 
 @dataclass(frozen=True)
@@ -43,6 +120,8 @@ class Layout:
     regions: list[RegionBox]
     width: int
     height: int
+    labels: dict[str, str] = field(default_factory=dict)  # each node's label as drawn, lines joined with "\n"
+    sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # each node's box (width, height)
 
 
 @dataclass
@@ -55,37 +134,60 @@ class _Region:
     nodes: list[str]
     rows: list[list[str]] | None = None
 
-    def size(self, per_row: int) -> tuple[int, int]:
-        """(columns, rows) of cells once bands are wrapped at ``per_row``."""
-        return max((len(r) for r in self.rows or [[]]), default=1), max(len(self.rows or []), 1)
+
+class _Cells:
+    """The room each node and row takes: a node's slot is at least ``cell_width`` and its box plus a
+    gap; a row is at least ``cell_height`` and its tallest box plus a gap."""
+
+    def __init__(self, sizes: dict[str, tuple[int, int]], cell_width: int, cell_height: int):
+        self.sizes, self.cell_width, self.cell_height = sizes, cell_width, cell_height
+
+    def slot(self, node_id: str) -> int:
+        return max(self.cell_width, self.sizes[node_id][0] + NODE_GAP_X)
+
+    def row_width(self, row: list[str]) -> int:
+        return sum(self.slot(n) for n in row)
+
+    def row_height(self, row: list[str]) -> int:
+        return max([self.cell_height] + [self.sizes[n][1] + NODE_GAP_Y for n in row])
+
+    def region(self, part: _Region) -> tuple[int, int]:
+        """(width, height) of a region's nodes."""
+        rows = part.rows or [[]]
+        return max(self.row_width(r) for r in rows) or self.cell_width, sum(self.row_height(r) for r in rows)
 
 
 def compute_layout(graph: nx.MultiDiGraph, regions=(), cell_width: int = 175, cell_height: int = 100,
-                   per_row: int | None = None) -> Layout:
+                   per_row: int | None = None, shapes: dict[str, str] | None = None) -> Layout:
     """Positions for every node of ``graph``; ``regions`` are the figure's ``schema.Region``s.
 
-    Without ``per_row``, bands wrap at whichever width (2 to 7 nodes) lets the map be
-    drawn largest when fitted to a 1280x720 screen.
+    ``shapes`` maps a node kind to its shape ("box", "pill" or "ellipse"; box if missing): labels
+    are wrapped and boxes measured (``node_size``) so that no two boxes overlap. Without ``per_row``,
+    bands wrap at whichever width (2 to 7 nodes) lets the map be drawn largest when fitted to a
+    1280x720 screen.
     """
+    labels, sizes = _normal_boxes(graph, shapes)
+    cells = _Cells(sizes, cell_width, cell_height)
     if per_row is None:
         if graph.number_of_nodes() > 400:  # too many to read at once anyway: a square-ish grid
             per_row = max(2, round(math.sqrt(graph.number_of_nodes() / max(1, len(regions) or 1)) * 1.4))
         else:
-            candidates = [compute_layout(graph, regions, cell_width, cell_height, n) for n in range(2, 8)]
+            candidates = [compute_layout(graph, regions, cell_width, cell_height, n, shapes) for n in range(2, 8)]
             return max(candidates, key=lambda lay: (round(fitted_scale(lay), 4), -lay.width))
     parts = _group(graph, regions)
     for part in parts:
         part.rows = _bands(graph, part.nodes, per_row)
     neighbours = {n: sorted(set(graph.predecessors(n)) | set(graph.successors(n))) for n in graph.nodes}
-    positions = _place(parts, cell_width, cell_height)
+    positions = _place(parts, cells)
     for _ in range(4):
         for part in parts:
             part.rows = [_order_row(neighbours, row, positions) for row in part.rows]
-        positions = _place(parts, cell_width, cell_height)
-    boxes = _boxes(parts, cell_width, cell_height)
+        positions = _place(parts, cells)
+    boxes = _boxes(parts, cells)
     width = max((b.x + b.width for b in boxes), default=cell_width)
     height = max((b.y + b.height for b in boxes), default=cell_height)
-    return Layout(positions=positions, regions=boxes, width=width, height=height)
+    return Layout(positions=positions, regions=boxes, width=width, height=height,
+                  labels=dict(sorted(labels.items())), sizes=dict(sorted(sizes.items())))
 
 
 def _group(graph: nx.MultiDiGraph, regions) -> list[_Region]:
@@ -128,13 +230,13 @@ def _order_row(neighbours: dict[str, list[str]], row: list[str], positions) -> l
     return sorted(row, key=key)
 
 
-def _grid(parts: list[_Region], cell_width: int, cell_height: int):
+def _grid(parts: list[_Region], cells: _Cells):
     col_width: dict[int, int] = {}
     row_height: dict[int, int] = {}
     for part in parts:
-        cols, rows = part.size(0)
-        col_width[part.column] = max(col_width.get(part.column, 0), cols * cell_width + 2 * PAD)
-        row_height[part.row] = max(row_height.get(part.row, 0), rows * cell_height + HEADER + PAD)
+        width, height = cells.region(part)
+        col_width[part.column] = max(col_width.get(part.column, 0), width + 2 * PAD)
+        row_height[part.row] = max(row_height.get(part.row, 0), height + HEADER + PAD)
     col_x, x = {}, 0
     for column in sorted(col_width):
         col_x[column] = x
@@ -146,21 +248,25 @@ def _grid(parts: list[_Region], cell_width: int, cell_height: int):
     return col_x, col_width, row_y, row_height
 
 
-def _place(parts: list[_Region], cell_width: int, cell_height: int) -> dict[str, tuple[int, int]]:
-    col_x, col_width, row_y, _ = _grid(parts, cell_width, cell_height)
+def _place(parts: list[_Region], cells: _Cells) -> dict[str, tuple[int, int]]:
+    col_x, col_width, row_y, _ = _grid(parts, cells)
     positions = {}
     for part in parts:
         inner = col_width[part.column] - 2 * PAD
-        for r, row in enumerate(part.rows or []):
-            left = col_x[part.column] + PAD + (inner - len(row) * cell_width) // 2
-            y = row_y[part.row] + HEADER + r * cell_height + cell_height // 2
-            for i, node_id in enumerate(row):
-                positions[node_id] = (left + i * cell_width + cell_width // 2, y)
+        y = row_y[part.row] + HEADER
+        for row in part.rows or []:
+            left = col_x[part.column] + PAD + (inner - cells.row_width(row)) // 2
+            height = cells.row_height(row)
+            for node_id in row:
+                slot = cells.slot(node_id)
+                positions[node_id] = (left + slot // 2, y + height // 2)
+                left += slot
+            y += height
     return positions
 
 
-def _boxes(parts: list[_Region], cell_width: int, cell_height: int) -> list[RegionBox]:
-    col_x, col_width, row_y, row_height = _grid(parts, cell_width, cell_height)
+def _boxes(parts: list[_Region], cells: _Cells) -> list[RegionBox]:
+    col_x, col_width, row_y, row_height = _grid(parts, cells)
     return [
         RegionBox(p.id, p.label, col_x[p.column], row_y[p.row], col_width[p.column], row_height[p.row], p.inset)
         for p in sorted(parts, key=lambda p: (p.row, p.column, p.id))
@@ -187,7 +293,8 @@ class _Block:
     layout: Layout
 
 
-def compute_system_layout(graph: nx.MultiDiGraph, figures, cell_width: int = 180, cell_height: int = 110) -> Layout:
+def compute_system_layout(graph: nx.MultiDiGraph, figures, cell_width: int = 180, cell_height: int = 110,
+                          shapes: dict[str, str] | None = None) -> Layout:
     """Positions for the joined graph (``graph.build_joined_graph``, with or without case studies).
 
     ``figures`` is the maps in order, as ``(schema.Figure, its graph from build_graph)`` pairs. Each map
@@ -213,10 +320,12 @@ def compute_system_layout(graph: nx.MultiDiGraph, figures, cell_width: int = 180
     for fig, fig_graph in figures:
         if own[fig.id]:
             label = f"Figure {fig.number}: {fig.title}" if fig.number else fig.title
-            blocks[fig.id] = _block(fig.id, label, fig_graph.subgraph(own[fig.id]), fig.regions, cell_width, cell_height)
+            blocks[fig.id] = _block(fig.id, label, fig_graph.subgraph(own[fig.id]), fig.regions, cell_width, cell_height,
+                                    shapes)
     if shared:
         sub = _with_regions(graph.subgraph(shared), {})
-        blocks[SHARED_FRAME] = _block(SHARED_FRAME, "Shared by several maps", sub, (), cell_width, cell_height, per_row=2)
+        blocks[SHARED_FRAME] = _block(SHARED_FRAME, "Shared by several maps", sub, (), cell_width, cell_height, shapes,
+                                      per_row=2)
     if cases:
         studies = [s["id"] for s in graph.graph.get("case_studies", [])]
         titles = {s["id"]: s["title"] for s in graph.graph.get("case_studies", [])}
@@ -224,7 +333,7 @@ def compute_system_layout(graph: nx.MultiDiGraph, figures, cell_width: int = 180
         regions = [Region(id=s, label=titles.get(s, s), column=i) for i, s in enumerate(studies)]
         sub = _with_regions(graph.subgraph(cases), {n: graph.nodes[n]["case_study"] for n in cases})
         blocks[CASE_STUDIES_FRAME] = _block(CASE_STUDIES_FRAME, "Case studies (Section 4)", sub, regions,
-                                            cell_width, cell_height)
+                                            cell_width, cell_height, shapes)
     return _arrange(blocks, [fig.id for fig, _ in figures])
 
 
@@ -235,8 +344,8 @@ def _with_regions(sub: nx.MultiDiGraph, regions: dict[str, str]) -> nx.MultiDiGr
     return copy
 
 
-def _block(frame_id, label, sub, regions, cell_width, cell_height, per_row=None) -> _Block:
-    inner = compute_layout(sub, regions, cell_width, cell_height, per_row)
+def _block(frame_id, label, sub, regions, cell_width, cell_height, shapes, per_row=None) -> _Block:
+    inner = compute_layout(sub, regions, cell_width, cell_height, per_row, shapes)
     frame = RegionBox(frame_id, label, 0, 0, inner.width + 2 * PAD, inner.height + FRAME_HEADER + PAD)
     return _Block(frame, inner)
 
@@ -262,10 +371,14 @@ def _arrange(blocks: dict[str, _Block], figure_ids: list[str]) -> Layout:
         total = max(x - 2 * GAP, blocks[CASE_STUDIES_FRAME].frame.width)
         placed[CASE_STUDIES_FRAME] = ((total - blocks[CASE_STUDIES_FRAME].frame.width) // 2, tallest + 2 * GAP)
     positions: dict[str, tuple[int, int]] = {}
+    labels: dict[str, str] = {}
+    sizes: dict[str, tuple[int, int]] = {}
     boxes: list[SystemBox] = []
     for block_id, (bx, by) in placed.items():
         block = blocks[block_id]
         frame = block.frame
+        labels.update(block.layout.labels)
+        sizes.update(block.layout.sizes)
         boxes.append(SystemBox(frame.id, frame.label, bx, by, frame.width, frame.height))
         dx, dy = bx + PAD, by + FRAME_HEADER
         positions.update((n, (px + dx, py + dy)) for n, (px, py) in block.layout.positions.items())
@@ -276,7 +389,8 @@ def _arrange(blocks: dict[str, _Block], figure_ids: list[str]) -> Layout:
                                    box.inset, parent=frame.id))
     width = max((b.x + b.width for b in boxes), default=0)
     height = max((b.y + b.height for b in boxes), default=0)
-    return Layout(positions=dict(sorted(positions.items())), regions=boxes, width=width, height=height)
+    return Layout(positions=dict(sorted(positions.items())), regions=boxes, width=width, height=height,
+                  labels=dict(sorted(labels.items())), sizes=dict(sorted(sizes.items())))
 
 
 # -- presentation layout ----------------------------------------------------------------------
@@ -288,12 +402,6 @@ def _arrange(blocks: dict[str, _Block], figure_ids: list[str]) -> Layout:
 # unique), boxes sized from estimated text widths, rows packed tightly within the same regions,
 # and region widths chosen to let the map be drawn largest.
 
-#: Advance widths of ASCII 32-126 in 1/100 em, measured in DejaVu Sans (the fallback of Debian's
-#: Chromium, and one of the widest sans-serif fonts): estimates from it err on the generous side.
-_ADVANCE = [int(w) for w in (
-    "32 40 46 84 64 95 78 27 39 39 50 84 32 36 32 34 64 64 64 64 64 64 64 64 64 64 34 34 84 84 84 53 "
-    "100 68 69 70 77 63 58 77 75 29 29 66 56 86 75 79 60 79 69 63 61 73 68 99 69 61 69 39 34 39 84 50 "
-    "50 61 63 55 63 62 35 63 63 28 28 58 28 97 63 61 63 63 41 52 39 63 59 82 59 59 52 64 34 64 84").split()]
 PRESENT_FONT = 22  # node labels, in layout units; the layout fits at scale >= 1, so >= 22 CSS px
 PRESENT_HEADING = 20  # region headings, bold
 PRESENT_VIEWPORT = (1280, 720)  # the map fills a 1280x720 screen; the presentation bar folds away
@@ -305,22 +413,27 @@ PRESENT_HGAP, PRESENT_VGAP = 12, 10  # between nodes
 PRESENT_PAD, PRESENT_GAP = 6, 10  # inside a region's frame; between regions
 
 
-@functools.lru_cache(maxsize=4096)
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Estimated width of ``text`` at font ``size`` (see ``_ADVANCE``)."""
-    units = sum(_ADVANCE[ord(c) - 32] if 32 <= ord(c) < 127 else 66 for c in text)
-    return units * size / 100 * (1.1 if bold else 1.0)
+@dataclass(frozen=True)
+class PackStyle:
+    """How a packed layout draws: label and heading sizes, a node's box, the gaps, the fit."""
+
+    font: int  # node labels
+    heading: int  # region headings, bold
+    heading_room: int  # beside a heading's lines, in its region's top
+    margin: int  # inside a box, around its label
+    border: int
+    radius: int  # a pill's corners
+    hgap: int  # between nodes in a row
+    vgap: int  # between rows
+    pad: int  # inside a region's frame
+    gap: int  # between regions
+    fit_margin: int  # the page's fit leaves this many CSS px around the map
+    full_names: bool  # names as on the normal map, "Name (ACR)", never shortened to an acronym
 
 
-def wrap_text(text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap; a word longer than ``max_width`` keeps a line to itself."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(lines[-1] + " " + word, size, bold) <= max_width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
+PRESENT_STYLE = PackStyle(font=PRESENT_FONT, heading=PRESENT_HEADING, heading_room=8, margin=PRESENT_MARGIN,
+                          border=PRESENT_BORDER, radius=PRESENT_PILL_RADIUS, hgap=PRESENT_HGAP, vgap=PRESENT_VGAP,
+                          pad=PRESENT_PAD, gap=PRESENT_GAP, fit_margin=PRESENT_FIT_MARGIN, full_names=False)
 
 
 def presentation_name(label: str) -> str:
@@ -337,24 +450,15 @@ class PresentationLayout:
     height: int
     font: int
     scale: float  # the estimated fitted scale at PRESENT_VIEWPORT: labels are font x scale CSS px
+    sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # each node's box (width, height)
 
 
-def _node_size(lines: list[str], shape: str, size: int) -> tuple[int, int]:
-    """A node's bounding box (width, height) as vis-network computes it, with its border and a pixel to spare.
-
-    Lines are ``size`` tall. An ellipse is as wide as its text plus the text's height, and twice as
-    tall, with no margin; a box adds its margin, and its corner radius on every side ("pill")."""
-    text_w = max(text_width(line, size) for line in lines)
-    text_h = len(lines) * size
-    if shape == "ellipse":
-        text_w, text_h = text_w + text_h, 2 * text_h
-    else:
-        extra = 2 * PRESENT_MARGIN + (2 * PRESENT_PILL_RADIUS if shape == "pill" else 0)
-        text_w, text_h = text_w + extra, text_h + extra
-    return math.ceil(text_w) + PRESENT_BORDER + 2, math.ceil(text_h) + PRESENT_BORDER + 2
+def _styled_size(lines: list[str], shape: str, style: PackStyle) -> tuple[int, int]:
+    """A node's box in ``style`` (``node_size`` with its font, margin, corners and border)."""
+    return node_size(lines, shape, style.font, style.margin, style.radius, style.border)
 
 
-def _present_labels(graph: nx.MultiDiGraph, shapes, wrap: int, acronym_over: float, size: int):
+def _pack_labels(graph: nx.MultiDiGraph, shapes, wrap: int, acronym_over: float, style: PackStyle):
     """Each node's lines and box; the (unique) acronym replaces names wider than ``acronym_over`` px."""
     acronyms: dict[str, int] = {}
     for _, attrs in graph.nodes(data=True):
@@ -363,39 +467,40 @@ def _present_labels(graph: nx.MultiDiGraph, shapes, wrap: int, acronym_over: flo
     lines, sizes, short = {}, {}, 0
     for node_id, attrs in graph.nodes(data=True):
         shape = shapes.get(attrs.get("kind"), "box")
-        name = presentation_name(attrs.get("label", node_id))
+        name = node_label(attrs) if style.full_names else presentation_name(attrs.get("label", node_id))
         acronym = attrs.get("acronym")
-        if acronym and acronyms[acronym] == 1 and text_width(name, size) > acronym_over:
+        if acronym and acronyms[acronym] == 1 and text_width(name, style.font) > acronym_over:
             name, short = acronym, short + 1
         widths = (wrap, wrap * 1.5, wrap * 2) if shape == "ellipse" else (wrap,)
-        best = min((wrap_text(name, w, size) for w in widths), key=lambda ls: math.prod(_node_size(ls, shape, size)))
-        lines[node_id], sizes[node_id] = best, _node_size(best, shape, size)
+        best = min((wrap_text(name, w, style.font) for w in widths),
+                   key=lambda ls: math.prod(_styled_size(ls, shape, style)))
+        lines[node_id], sizes[node_id] = best, _styled_size(best, shape, style)
     return lines, sizes, short
 
 
-def _row_width(row: list[str], sizes) -> float:
-    return sum(sizes[n][0] for n in row) + PRESENT_HGAP * (len(row) - 1)
+def _row_width(row: list[str], sizes, hgap: int) -> float:
+    return sum(sizes[n][0] for n in row) + hgap * (len(row) - 1)
 
 
-def _pack_rows(bands: list[list[str]], sizes, budget: float) -> list[list[str]]:
+def _pack_rows(bands: list[list[str]], sizes, budget: float, hgap: int) -> list[list[str]]:
     """Rows of nodes, band by band, none wider than ``budget`` unless one node is; a band's rows even."""
     rows = []
     for band in bands:
         greedy, width = [[]], 0.0
         for node_id in band:
             w = sizes[node_id][0]
-            if greedy[-1] and width + PRESENT_HGAP + w > budget:
+            if greedy[-1] and width + hgap + w > budget:
                 greedy.append([])
                 width = 0.0
-            width += (PRESENT_HGAP if greedy[-1] else 0) + w
+            width += (hgap if greedy[-1] else 0) + w
             greedy[-1].append(node_id)
         per = math.ceil(len(band) / len(greedy))
         even = [band[i:i + per] for i in range(0, len(band), per)]
-        rows += even if len(even) == len(greedy) and all(_row_width(r, sizes) <= budget for r in even) else greedy
+        rows += even if len(even) == len(greedy) and all(_row_width(r, sizes, hgap) <= budget for r in even) else greedy
     return rows
 
 
-def _pack_tight(bands: list[list[str]], sizes, budget: float) -> list[list[str]]:
+def _pack_tight(bands: list[list[str]], sizes, budget: float, hgap: int) -> list[list[str]]:
     """Rows by first-fit decreasing height, so that nodes of a height share a row; rows then in level order."""
     order = {n: i for i, n in enumerate(n for band in bands for n in band)}
     rows: list[list[str]] = []
@@ -403,9 +508,9 @@ def _pack_tight(bands: list[list[str]], sizes, budget: float) -> list[list[str]]
     for node_id in sorted(order, key=lambda n: (-sizes[n][1], -sizes[n][0], order[n])):
         w = sizes[node_id][0]
         for i, used in enumerate(widths):
-            if used + PRESENT_HGAP + w <= budget:
+            if used + hgap + w <= budget:
                 rows[i].append(node_id)
-                widths[i] += PRESENT_HGAP + w
+                widths[i] += hgap + w
                 break
         else:
             rows.append([node_id])
@@ -414,24 +519,25 @@ def _pack_tight(bands: list[list[str]], sizes, budget: float) -> list[list[str]]
     return sorted(rows, key=lambda row: (sum(order[n] for n in row) / len(row), row[0]))
 
 
-def _heading_height(lines: int) -> float:
-    return lines * PRESENT_HEADING * 1.2 + 8 if lines else PRESENT_PAD
+def _heading_height(lines: int, style: PackStyle) -> float:
+    return lines * style.heading * 1.2 + style.heading_room if lines else style.pad
 
 
-def _content_height(rows, sizes) -> float:
-    return sum(max(sizes[n][1] for n in row) for row in rows) + PRESENT_VGAP * max(len(rows) - 1, 0)
+def _content_height(rows, sizes, vgap: int) -> float:
+    return sum(max(sizes[n][1] for n in row) for row in rows) + vgap * max(len(rows) - 1, 0)
 
 
-def _region_options(label: str, bands, sizes, pack, limit: float) -> list[tuple[float, float]]:
+def _region_options(label: str, bands, sizes, pack, limit: float, style: PackStyle) -> list[tuple[float, float]]:
     """(inner width, height) at each width where the region gets shorter: the widths worth trying.
 
     Bisects between the narrowest and the widest useful width, to 8 px."""
     widest = max(sizes[n][0] for band in bands for n in band)
-    full = max(widest, min(limit, max(_row_width(band, sizes) for band in bands)))
+    full = max(widest, min(limit, max(_row_width(band, sizes, style.hgap) for band in bands)))
 
     def height(budget: float) -> float:
-        heading = len(wrap_text(label, budget, PRESENT_HEADING, bold=True)) if label else 0
-        return _heading_height(heading) + _content_height(pack(bands, sizes, budget), sizes) + PRESENT_PAD
+        heading = len(wrap_text(label, budget, style.heading, bold=True)) if label else 0
+        return (_heading_height(heading, style) + _content_height(pack(bands, sizes, budget), sizes, style.vgap)
+                + style.pad)
 
     found = {widest: height(widest), full: height(full)}
     spans = [(widest, full)]
@@ -453,27 +559,30 @@ def _height_at(options: list[tuple[float, float]], budget: float) -> float:
     return fitting[-1] if fitting else options[0][1]
 
 
-def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None, size: int = PRESENT_FONT,
-                                viewport: tuple[int, int] = PRESENT_VIEWPORT) -> PresentationLayout:
-    """The layout of presentation mode: the figure's regions, packed for ``size`` px labels.
+def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None,
+                                viewport: tuple[int, int] = PRESENT_VIEWPORT,
+                                style: PackStyle = PRESENT_STYLE) -> PresentationLayout:
+    """The layout of presentation mode: the figure's regions, packed for ``style.font`` px labels.
 
     ``shapes`` maps a node kind to its shape ("box", "pill" or "ellipse"). Tries a few wrap
     widths, acronym rules and ways to line up the regions; keeps the fullest names that still fit
-    at scale 1 (with a little to spare), else whatever is drawn largest.
+    at scale 1 (with a little to spare), else whatever is drawn largest. With ``style.full_names``
+    names are never shortened.
     """
     shapes = shapes or {}
     best = None
     memo: dict = {}
-    for acronym_over in (math.inf, 260, 190, 120):
+    for acronym_over in (math.inf,) if style.full_names else (math.inf, 260, 190, 120):
         for wrap in (130, 150, 170, 190, 215, 240):
-            lines, sizes, short = _present_labels(graph, shapes, wrap, acronym_over, size)
+            lines, sizes, short = _pack_labels(graph, shapes, wrap, acronym_over, style)
             signature = tuple(sorted((n, tuple(ls)) for n, ls in lines.items()))
             if signature in memo:
                 continue  # the same labels as a candidate already tried
             memo[signature] = True
             for tidiness, packing in enumerate(("tight", "merged", "bands")):
                 for aligned, mode in enumerate(("columns", "grid")):
-                    scale, finish = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode, memo)
+                    scale, finish = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode, memo,
+                                                       style)
                     # Fit first (to a margin), then full names, then tidy rows and aligned frames, then size.
                     key = (min(scale, 1.05), -short, tidiness, aligned, scale)
                     if best is None or key > best[0]:
@@ -483,7 +592,7 @@ def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None,
     return best[1]()  # only the chosen candidate has its nodes placed
 
 
-def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, memo: dict):
+def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, memo: dict, style: PackStyle):
     """Nodes in rows inside each region: a row per level band ("bands"), levels run together
     ("merged"), or rows of like heights ("tight"). Regions on the figure's grid ("grid": columns and
     rows aligned) or stacked in their columns ("columns": each region only as tall as it needs).
@@ -493,16 +602,16 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
     bands = {p.id: _bands(graph, p.nodes, 10 ** 6) for p in parts}
     if packing != "bands":
         bands = {k: [[n for band in v for n in band]] for k, v in bands.items()}
-    pack = _pack_tight if packing == "tight" else _pack_rows
+    pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
     options = {}
     for p in parts:
         key = (p.label, packing, tuple((n, sizes[n]) for band in bands[p.id] for n in band), len(bands[p.id]))
         if key not in memo:
-            memo[key] = _region_options(p.label, bands[p.id], sizes, pack, viewport[0])
+            memo[key] = _region_options(p.label, bands[p.id], sizes, pack, viewport[0], style)
         options[p.id] = memo[key]
     columns = sorted({p.column for p in parts})
     grid_rows = sorted({p.row for p in parts})
-    avail_w, avail_h = viewport[0] - 2 * PRESENT_FIT_MARGIN, viewport[1] - 2 * PRESENT_FIT_MARGIN
+    avail_w, avail_h = viewport[0] - 2 * style.fit_margin, viewport[1] - 2 * style.fit_margin
     by_col = {c: [p for p in parts if p.column == c] for c in columns}
 
     # Per column: its useful widths, each with the heights of its regions at that width.
@@ -516,11 +625,11 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
             vectors = [tuple(max((_height_at(options[p.id], w) for p in by_col[c] if p.row == r), default=0.0)
                              for r in grid_rows) for w in widths]
         else:
-            vectors = [(sum(_height_at(options[p.id], w) for p in by_col[c]) + PRESENT_GAP * (len(by_col[c]) - 1),)
+            vectors = [(sum(_height_at(options[p.id], w) for p in by_col[c]) + style.gap * (len(by_col[c]) - 1),)
                        for w in widths]
-        candidates.append([(w + 2 * PRESENT_PAD, v) for w, v in zip(widths, vectors)])
-    gaps_w = PRESENT_GAP * (len(columns) - 1)
-    gaps_h = PRESENT_GAP * (len(grid_rows) - 1) if mode == "grid" else 0
+        candidates.append([(w + 2 * style.pad, v) for w, v in zip(widths, vectors)])
+    gaps_w = style.gap * (len(columns) - 1)
+    gaps_h = style.gap * (len(grid_rows) - 1) if mode == "grid" else 0
     narrowest = [sum(cands[0][0] for cands in candidates[k:]) for k in range(len(candidates) + 1)]
     best = [0.0, None]
 
@@ -548,41 +657,42 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
     best[0], best[1] = min(avail_w / seed_w, avail_h / (seed_h + gaps_h)), ([c[0] for c in share], seed_w, seed_h + gaps_h)
     search(0, 0.0, (0.0,) * len(candidates[0][0][1]), [])
     scale = best[0]
-    budget = {c: w - 2 * PRESENT_PAD for c, w in zip(columns, best[1][0])}
+    budget = {c: w - 2 * style.pad for c, w in zip(columns, best[1][0])}
     width, height = best[1][1], best[1][2]
     for part in parts:
         part.rows = pack(bands[part.id], sizes, budget[part.column])
 
     # Spend the room that does not bind on wider columns and taller regions (more space between nodes).
     extra_w = max(0.0, avail_w / scale - width)
-    col_w = {c: budget[c] + 2 * PRESENT_PAD + extra_w / len(columns) for c in columns}
-    heading = {p.id: wrap_text(p.label, col_w[p.column] - 2 * PRESENT_PAD, PRESENT_HEADING, bold=True) if p.label else []
+    col_w = {c: budget[c] + 2 * style.pad + extra_w / len(columns) for c in columns}
+    heading = {p.id: wrap_text(p.label, col_w[p.column] - 2 * style.pad, style.heading, bold=True) if p.label else []
                for p in parts}
-    natural = {p.id: _heading_height(len(heading[p.id])) + _content_height(p.rows, sizes) + PRESENT_PAD for p in parts}
+    natural = {p.id: _heading_height(len(heading[p.id]), style) + _content_height(p.rows, sizes, style.vgap) + style.pad
+               for p in parts}
     frames: dict[str, tuple[float, float, float, float]] = {}  # region id -> x, y, width, height
     col_x, x = {}, 0.0
     for c in columns:
-        col_x[c], x = x, x + col_w[c] + PRESENT_GAP
+        col_x[c], x = x, x + col_w[c] + style.gap
     if mode == "grid":
         row_nat = {r: max(natural[p.id] for p in parts if p.row == r) for r in grid_rows}
-        spare = max(0.0, avail_h / scale - sum(row_nat.values()) - PRESENT_GAP * (len(grid_rows) - 1))
+        spare = max(0.0, avail_h / scale - sum(row_nat.values()) - style.gap * (len(grid_rows) - 1))
         y = 0.0
         for r in grid_rows:
             h = row_nat[r] + spare * row_nat[r] / sum(row_nat.values())
             for p in parts:
                 if p.row == r:
                     frames[p.id] = (col_x[p.column], y, col_w[p.column], h)
-            y += h + PRESENT_GAP
+            y += h + style.gap
     else:
         for c in columns:
             column = sorted(by_col[c], key=lambda p: p.row)
             total = sum(natural[p.id] for p in column)
-            spare = max(0.0, avail_h / scale - total - PRESENT_GAP * (len(column) - 1))
+            spare = max(0.0, avail_h / scale - total - style.gap * (len(column) - 1))
             y = 0.0
             for p in column:
                 h = natural[p.id] + spare * natural[p.id] / total
                 frames[p.id] = (col_x[c], y, col_w[c], h)
-                y += h + PRESENT_GAP
+                y += h + style.gap
 
     boxes = [{"id": p.id, "label": p.label, "lines": heading[p.id], "x": round(frames[p.id][0]),
               "y": round(frames[p.id][1]), "width": round(frames[p.id][2]), "height": round(frames[p.id][3]),
@@ -596,17 +706,17 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
             positions = {}
             for part in parts:
                 fx, fy, fw, fh = frames[part.id]
-                inner_w = fw - 2 * PRESENT_PAD
-                top = fy + _heading_height(len(heading[part.id]))
-                inner_h = fy + fh - PRESENT_PAD - top
+                inner_w = fw - 2 * style.pad
+                top = fy + _heading_height(len(heading[part.id]), style)
+                inner_h = fy + fh - style.pad - top
                 heights = [max(sizes[n][1] for n in row) for row in part.rows]
                 free_h = inner_h - sum(heights)
-                gap_y = min(free_h / (len(heights) + 1), 4 * PRESENT_VGAP)
+                gap_y = min(free_h / (len(heights) + 1), 4 * style.vgap)
                 cursor = top + (free_h - gap_y * (len(heights) - 1)) / 2
                 for row, row_height in zip(part.rows, heights):
                     free = inner_w - sum(sizes[n][0] for n in row)
-                    gap_x = min(free / (len(row) + 1), 5 * PRESENT_HGAP)
-                    left = fx + PRESENT_PAD + (free - gap_x * (len(row) - 1)) / 2
+                    gap_x = min(free / (len(row) + 1), 5 * style.hgap)
+                    left = fx + style.pad + (free - gap_x * (len(row) - 1)) / 2
                     for node_id in row:
                         w = sizes[node_id][0]
                         positions[node_id] = (round(left + w / 2), round(cursor + row_height / 2))
@@ -622,6 +732,27 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
             positions = place()
         return PresentationLayout(positions=dict(sorted(positions.items())),
                                   labels={n: "\n".join(ls) for n, ls in sorted(lines.items())},
-                                  regions=boxes, width=total_w, height=total_h, font=PRESENT_FONT, scale=scale)
+                                  regions=boxes, width=total_w, height=total_h, font=style.font, scale=scale,
+                                  sizes={n: sizes[n] for n in sorted(sizes)})
 
     return scale, finish
+
+
+# -- the normal layout of a figure --------------------------------------------------------------
+#
+# A figure's normal map is packed the same way, for its own 19px labels with full names, wider
+# gaps (relation names run between the boxes) and the map area of a 1280x720 screen: no two boxes
+# overlap, and the map is drawn about as large as the uniform grid of ``compute_layout`` draws it.
+
+NORMAL_STYLE = PackStyle(font=NODE_FONT, heading=16, heading_room=14, margin=NODE_MARGIN, border=NODE_BORDER,
+                         radius=NODE_PILL_RADIUS, hgap=30, vgap=44, pad=10, gap=GAP, fit_margin=12, full_names=True)
+NORMAL_VIEWPORT = (1236, 577)  # a 1280x720 screen's map area, less the zoom buttons' strip
+
+
+def compute_map_layout(graph: nx.MultiDiGraph, regions=(), shapes=None) -> Layout:
+    """A figure's normal layout: ``compute_presentation_layout`` with ``NORMAL_STYLE``, as a ``Layout``."""
+    packed = compute_presentation_layout(graph, regions, shapes, NORMAL_VIEWPORT, NORMAL_STYLE)
+    boxes = [RegionBox(r["id"], r["label"], r["x"], r["y"], r["width"], r["height"], r["inset"], tuple(r["lines"]))
+             for r in packed.regions]
+    return Layout(positions=packed.positions, regions=boxes, width=packed.width, height=packed.height,
+                  labels=packed.labels, sizes=packed.sizes)

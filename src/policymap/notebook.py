@@ -20,9 +20,9 @@ import re
 from . import schema
 from .errors import PolicymapError
 from .graph import build_graph, figures_showing
-from .layout import compute_layout
+from .layout import compute_layout, node_label
 from .loader import load_project
-from .render import FigurePage, graph_to_vis_data, node_label, page_url, vis_options
+from .render import FigurePage, graph_to_vis_data, page_url, vis_options
 
 try:
     from pyvis.network import Network

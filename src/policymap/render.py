@@ -18,8 +18,8 @@ import networkx as nx
 
 from .graph import edge_records
 from .routes import node_phrases
-from .layout import (PRESENT_BORDER, PRESENT_FIT_MARGIN, PRESENT_HEADING, PRESENT_MARGIN, PRESENT_PILL_RADIUS,
-                     Layout, PresentationLayout)
+from .layout import (NODE_BORDER, NODE_FONT, NODE_MARGIN, NODE_PILL_RADIUS, PRESENT_BORDER, PRESENT_FIT_MARGIN,
+                     PRESENT_HEADING, PRESENT_MARGIN, PRESENT_PILL_RADIUS, Layout, PresentationLayout)
 from .loader import Project
 from .schema import KINDS, LAYERS, LEVELS, RELATIONS, Figure
 
@@ -51,7 +51,7 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
 #: Legend shape names to vis-network shapes and shape properties.
 VIS_SHAPES = {
     "box": ("box", {"borderRadius": 0}),
-    "pill": ("box", {"borderRadius": 18}),
+    "pill": ("box", {"borderRadius": NODE_PILL_RADIUS}),
     "ellipse": ("ellipse", {}),
     "document": ("box", {"borderRadius": 0, "borderDashes": [6, 4]}),
 }
@@ -109,9 +109,12 @@ VIS_OPTIONS = {
     "layout": {"randomSeed": 1, "improvedLayout": False, "hierarchical": {"enabled": False}},
     "interaction": {"hover": True, "tooltipDelay": 300, "navigationButtons": False, "keyboard": {"enabled": False},
                     "multiselect": False, "zoomView": True, "dragNodes": False},
-    "nodes": {"font": {"size": 19, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
+    # Labels come wrapped from the layout, which sized every box: no width constraint, and no bold
+    # label on selection or hover (a bold label is wider, so its box would grow into its neighbours).
+    "nodes": {"font": {"size": NODE_FONT, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
                        "color": "#111111"},
-              "widthConstraint": {"maximum": 155}, "margin": 8, "borderWidth": 2, "borderWidthSelected": 4},
+              "widthConstraint": False, "margin": NODE_MARGIN, "borderWidth": NODE_BORDER,
+              "borderWidthSelected": 2 * NODE_BORDER, "labelHighlightBold": False},
     "edges": {"smooth": False,
               "font": {"size": 13, "align": "middle", "color": "#222222", "strokeWidth": 4, "strokeColor": "#ffffff"},
               "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "width": 1.5, "selectionWidth": 2},
@@ -168,7 +171,7 @@ def graph_to_vis_data(page: FigurePage) -> dict:
     nodes = []
     for node_id, attrs in sorted(graph.nodes(data=True)):
         x, y = layout.positions[node_id]
-        nodes.append({"id": node_id, "label": node_label(attrs), "x": x, "y": y, "group": attrs["kind"]})
+        nodes.append({"id": node_id, "label": layout.labels[node_id], "x": x, "y": y, "group": attrs["kind"]})
     edges = []
     for record in page.records:
         edge = {"id": page.edge_ids[record["id"]], "from": record["source"], "to": record["target"],
@@ -181,11 +184,6 @@ def graph_to_vis_data(page: FigurePage) -> dict:
             edge["width"] = 2.5
         edges.append(edge)
     return {"nodes": nodes, "edges": edges}
-
-
-def node_label(attrs: dict) -> str:
-    """A body's label on a map: its name, and its acronym in brackets when it has one."""
-    return attrs["label"] if not attrs.get("acronym") else f"{attrs['label']} ({attrs['acronym']})"
 
 
 def vis_options() -> dict:

@@ -21,7 +21,7 @@ from . import schema
 from .errors import BuildAborted, UsageProblem
 from .gcpause import paused_collection
 from .graph import build_graph, build_joined_graph, figures_showing
-from .layout import compute_layout, compute_presentation_layout, compute_system_layout
+from .layout import compute_layout, compute_map_layout, compute_presentation_layout, compute_system_layout
 from .loader import Project, load_project, report_warnings
 from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
                      site_data, source_line, vis_shapes)
@@ -55,33 +55,36 @@ def gather_pages(project: Project) -> dict[str, FigurePage]:
     for fig in project.figures:
         graph = build_graph(project, fig, showing)
         # Presentation mode packs every label at projector size: past about 80 bodies no screen
-        # holds them all, so large maps present with their normal layout.
-        present = _presentation_layout(graph, fig) if graph.number_of_nodes() <= PRESENT_MAX_NODES else None
-        pages[fig.id] = FigurePage(fig, graph, compute_layout(graph, fig.regions), page_url(fig.id), present)
+        # holds them all, so large maps present with their normal layout, laid out on a grid.
+        if graph.number_of_nodes() <= PRESENT_MAX_NODES:
+            layout, present = _packed(compute_map_layout, graph, fig), _packed(compute_presentation_layout, graph, fig)
+        else:
+            layout, present = compute_layout(graph, fig.regions, shapes=vis_shapes()), None
+        pages[fig.id] = FigurePage(fig, graph, layout, page_url(fig.id), present)
     whole = whole_system_page(project, pages)
     if whole is not None:
         pages[whole.figure.id] = whole
     return pages
 
 
-_PRESENT_CACHE: dict[str, object] = {}
+_PACKED_CACHE: dict[str, object] = {}
 
 
-def _presentation_layout(graph, fig):
-    """``compute_presentation_layout``, remembered for the life of the process.
+def _packed(compute, graph, fig):
+    """``compute(graph, fig.regions, shapes)`` (a packed layout), remembered for the life of the process.
 
-    Packing labels for projection takes about a third of a second a map; it reads only the
-    labels, kinds, levels, regions and relations, so ``policymap serve`` skips it when an edit
-    changes a role, a description or a page.
+    Packing labels takes about a third of a second a map; it reads only the labels, kinds, levels,
+    regions and relations, so ``policymap serve`` skips it when an edit changes a role, a
+    description or a page.
     """
-    key = json.dumps([sorted((n, a["label"], a.get("acronym"), a["kind"], a["level"], a.get("region"))
-                             for n, a in graph.nodes(data=True)),
+    key = json.dumps([compute.__name__, sorted((n, a["label"], a.get("acronym"), a["kind"], a["level"], a.get("region"))
+                                               for n, a in graph.nodes(data=True)),
                       sorted(graph.edges), [r.model_dump() for r in fig.regions]], sort_keys=True)
-    if key not in _PRESENT_CACHE:
-        if len(_PRESENT_CACHE) > 32:
-            _PRESENT_CACHE.clear()
-        _PRESENT_CACHE[key] = compute_presentation_layout(graph, fig.regions, vis_shapes())
-    return _PRESENT_CACHE[key]
+    if key not in _PACKED_CACHE:
+        if len(_PACKED_CACHE) > 32:
+            _PACKED_CACHE.clear()
+        _PACKED_CACHE[key] = compute(graph, fig.regions, vis_shapes())
+    return _PACKED_CACHE[key]
 
 
 def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigurePage | None:
@@ -98,7 +101,7 @@ def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigureP
                  "share sit between them, and the guide's case studies sit below as a layer you can hide."),
         as_of=max(f.as_of for f in project.figures),
         as_of_note="Each body's panel says what has changed since, where its map does.")
-    layout = compute_system_layout(graph, [(f, pages[f.id].graph) for f in project.figures])
+    layout = compute_system_layout(graph, [(f, pages[f.id].graph) for f in project.figures], shapes=vis_shapes())
     return FigurePage(fig, graph, layout, page_url(WHOLE_SYSTEM))
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from policymap.graph import build_graph
-from policymap.layout import (PRESENT_FONT, PRESENT_HEADING, _node_size, compute_presentation_layout,
+from policymap.layout import (PRESENT_FONT, PRESENT_HEADING, PRESENT_STYLE, _styled_size,
+                              compute_presentation_layout,
                               presentation_name, text_width, wrap_text)
 from policymap.loader import load_project
 from policymap.render import vis_shapes
@@ -33,7 +34,7 @@ def test_node_boxes_do_not_overlap_and_stay_in_their_regions(laid_out):
     shapes = vis_shapes()
     boxes = {}
     for node_id, (x, y) in present.positions.items():
-        w, h = _node_size(present.labels[node_id].split("\n"), shapes[graph.nodes[node_id]["kind"]], PRESENT_FONT)
+        w, h = _styled_size(present.labels[node_id].split("\n"), shapes[graph.nodes[node_id]["kind"]], PRESENT_STYLE)
         boxes[node_id] = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
     ids = sorted(boxes)
     for i, a in enumerate(ids):
