@@ -91,7 +91,13 @@ def test_search_by_acronym_selects_and_centres(built_site, open_page):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_function("window.policymap.network.getSelectedNodes()[0] === 'nru'")
-    page.wait_for_timeout(900)
+    view = None
+    for _ in range(50):  # until the camera stops: its move takes 450 ms, longer on a loaded machine
+        page.wait_for_timeout(150)
+        now = page.evaluate("[window.policymap.network.getScale(), window.policymap.network.getViewPosition()]")
+        if now == view:
+            break
+        view = now
     x, y = node_screen_position(page, "nru")
     box = page.locator("#map").bounding_box()
     assert abs(x - (box["x"] + box["width"] / 2)) < box["width"] * 0.1

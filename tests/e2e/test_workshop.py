@@ -99,6 +99,7 @@ def test_tour_deep_link_steps_with_arrow_page_down_and_space(built_site, open_pa
     settle(page)
 
     def check(step):
+        camera_still(page)  # the camera's move takes 450 ms, longer on a loaded machine
         expected = tour["steps"][step - 1]
         assert page.locator("#tour-heading").inner_text() == expected["title"]
         assert f"step {step} of {len(tour['steps'])}" in page.locator("#tour-progress").inner_text()
