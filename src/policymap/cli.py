@@ -63,12 +63,13 @@ def validate(data_dir: Path, strict: bool) -> None:
 
 @cli.command()
 @click.argument("figure")
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv", "xlsx"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write (json, graphml) or folder for the two tables (csv). Default: stdout / current folder.")
+              help="File to write (json, graphml, xlsx) or folder for the two tables (csv). "
+                   "Default: stdout; FIGURE.xlsx and the tables in the current folder.")
 @data_option
 def export(figure: str, fmt: str, output: Path | None, data_dir: Path) -> None:
-    """Export FIGURE (a map id, its guide number, or 'all') as json, graphml or csv."""
+    """Export FIGURE (a map id, its guide number, or 'all') as json, graphml, csv or a Kumu workbook (xlsx)."""
     from .export import export_graph, select_graph
 
     project = _load(data_dir, strict=False)
@@ -83,7 +84,10 @@ def export(figure: str, fmt: str, output: Path | None, data_dir: Path) -> None:
             sys.stdout.write(text)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
         click.echo(f"wrote {path}", err=True)
 
 

@@ -159,9 +159,9 @@ def test_export_all_includes_case_studies(project):
     assert again.nodes["school"]["case_study"] == "wise-people"
     assert again.graph["case_studies"][0]["id"] == "wise-people"
     nodes, edges = graph_to_csv(graph)
-    assert "wise-people,Wise People project,Community or voluntary group,Neighbourhood" in nodes
-    assert nodes.splitlines()[-1].endswith("community-group; neighbourhood; midstream; case-study,midstream,wise-people")
-    assert "school,wise-people,supports,supports,stated,42,,wise-people" in edges
+    assert "wise-people,Wise People project,Community or voluntary group," in nodes
+    assert ",community-group|neighbourhood|midstream|case-study,Neighbourhood,,40|41,,midstream,wise-people" in nodes
+    assert "school--supports--wise-people,school,wise-people,supports,directed,supports,,stated,42,,wise-people" in edges
     assert '<data key="d' in graph_to_graphml(graph) and "wise-people" in graph_to_graphml(graph)
 
 

@@ -72,9 +72,21 @@ def test_export_csv_writes_two_tables(good_copy, tmp_path):
     assert result.exit_code == 0, result.output
     nodes = (tmp_path / "out" / "all-nodes.csv").read_text(encoding="utf-8").splitlines()
     edges = (tmp_path / "out" / "all-edges.csv").read_text(encoding="utf-8").splitlines()
-    assert nodes[0] == "Id,Label,Type,Level,Acronym,Description,Pages,Figures,Tags,Layer,Case study"
-    assert edges[0] == "From,To,Type,Label,Evidence,Page,Note,Case study"
+    assert nodes[0] == "ID,Label,Type,Description,Tags,Level,Acronym,Pages,Figures,Layer,Case study"
+    assert edges[0] == "ID,From,To,Type,Direction,Label,Description,Evidence,Page,Figures,Case study"
     assert len(nodes) == 1 + 5 and len(edges) == 1 + 5
+
+
+def test_export_xlsx_writes_the_kumu_workbook(good_copy, tmp_path):
+    from openpyxl import load_workbook
+
+    result = run("export", "all", "--format", "xlsx", "--data", "data")
+    assert result.exit_code == 0, result.output
+    assert "wrote all.xlsx" in result.output
+    book = load_workbook(good_copy.parent / "all.xlsx")
+    assert book.sheetnames == ["Elements", "Connections"]
+    result = run("export", "7", "--format", "xlsx", "-o", str(tmp_path / "funding.xlsx"), "--data", "data")
+    assert result.exit_code == 0 and load_workbook(tmp_path / "funding.xlsx")["Connections"].max_row == 1 + 3
 
 
 def test_console_entry_keeps_output_and_exit_codes(good_copy, tmp_path):
