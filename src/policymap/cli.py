@@ -136,7 +136,11 @@ def schema_command() -> None:
               help="Instead, write an HTML view of one map (id or figure number) marking what changed.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write. Default: stdout.")
 def diff(old: str, new: str, fmt: str, html_map: str | None, output: Path | None) -> None:
-    """Compare nodes and edges of OLD and NEW: data folders or git revisions (REV or REV:path, default REV:data)."""
+    """Compare OLD and NEW: data folders or git revisions (REV or REV:path, default REV:data).
+
+    Bodies, relations, each map's own fields, regions, tours and steps, the glossary,
+    abbreviations, websites and case studies are all compared.
+    """
     from .diff import run_diff
 
     text = run_diff(old, new, fmt, html_map)

@@ -17,9 +17,12 @@ What is compared, and how rows are keyed:
 * **Likely renames** pair a removed node with an added one of the same label
   (ignoring case and spacing) when each has exactly one such partner. They are
   hints: the removed and added nodes and their edges are still listed.
-
-Glossary, abbreviations, websites, case studies and map-level fields
-(titles, captions, regions, tours) are not compared.
+* **The rest of the model**, in ``sections`` (``model_records``): each map's own
+  fields (title, caption, as of, its note, page, drivers, challenges), regions
+  (``MAP/REGION``), tours (``MAP/TOUR``) and their steps (``MAP/TOUR/N``, by
+  position), glossary terms, abbreviations, websites, case studies, their
+  partners (``STUDY/PARTNER``) and links (``STUDY/SOURCE RELATION TARGET``).
+  Each section lists rows added, removed and changed, keyed as shown.
 """
 
 from __future__ import annotations
@@ -41,6 +44,11 @@ from .loader import Project, load_project
 
 EDGE_FIELDS = ("evidence", "page", "note")
 KEYS = ("nodes_added", "nodes_removed", "nodes_changed", "edges_added", "edges_removed", "edges_changed", "renames")
+SECTIONS = ("maps", "regions", "tours", "tour_steps", "glossary", "abbreviations", "websites", "case_studies",
+            "case_study_partners", "case_study_links")
+#: Sections whose rows belong to one map, keyed "MAP" or "MAP/...".
+MAP_SECTIONS = ("maps", "regions", "tours", "tour_steps")
+MAP_FIELDS = {"number", "title", "caption", "page", "as_of", "as_of_note", "drivers", "challenges"}
 
 
 @dataclass
@@ -54,12 +62,16 @@ class Diff:
     edges_removed: list[dict] = field(default_factory=list)
     edges_changed: list[dict] = field(default_factory=list)
     renames: list[dict] = field(default_factory=list)
+    #: section (``SECTIONS``) -> {"added": [...], "removed": [...], "changed": [...]}
+    sections: dict[str, dict[str, list[dict]]] = field(
+        default_factory=lambda: {name: {"added": [], "removed": [], "changed": []} for name in SECTIONS})
 
     def to_json(self) -> dict:
-        return {key: getattr(self, key) for key in KEYS}
+        return {**{key: getattr(self, key) for key in KEYS}, "sections": self.sections}
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, key) for key in KEYS)
+        return not any(getattr(self, key) for key in KEYS) and not any(
+            rows for section in self.sections.values() for rows in section.values())
 
 
 # -- reading the two versions ----------------------------------------------------------------
@@ -133,6 +145,48 @@ def edge_records(project: Project) -> dict[tuple[str, str, str, str], dict]:
             for fig in project.figures for e in fig.edges}
 
 
+def model_records(project: Project) -> dict[str, dict[str, tuple[str, dict]]]:
+    """Section -> key -> (label, fields) for everything besides nodes and edges (see the module docstring)."""
+    records: dict[str, dict[str, tuple[str, dict]]] = {name: {} for name in SECTIONS}
+    for fig in project.figures:
+        records["maps"][fig.id] = (fig.title, fig.model_dump(mode="json", include=MAP_FIELDS))
+        for region in fig.regions:
+            records["regions"][f"{fig.id}/{region.id}"] = (region.label, region.model_dump(mode="json", exclude={"id"}))
+        for tour in fig.tours:
+            records["tours"][f"{fig.id}/{tour.id}"] = (tour.title, {"title": tour.title})
+            for n, step in enumerate(tour.steps, 1):
+                records["tour_steps"][f"{fig.id}/{tour.id}/{n}"] = (step.title, step.model_dump(mode="json"))
+    reference = project.reference
+    records["glossary"] = {t.id: (t.term, t.model_dump(mode="json", exclude={"id"})) for t in reference.glossary}
+    records["abbreviations"] = {a.abbr: (a.expansion, a.model_dump(mode="json", exclude={"abbr"}))
+                                for a in reference.abbreviations}
+    records["websites"] = {w.id: (w.name, w.model_dump(mode="json", exclude={"id"})) for w in reference.websites}
+    for study in project.case_studies:
+        records["case_studies"][study.id] = (study.title, study.model_dump(mode="json",
+                                                                          exclude={"id", "partners", "links"}))
+        for partner in study.partners:
+            records["case_study_partners"][f"{study.id}/{partner.id}"] = (
+                partner.label or partner.name or partner.id, partner.model_dump(mode="json", exclude={"id"}))
+        for link in study.links:
+            records["case_study_links"][f"{study.id}/{link.source} {link.relation} {link.target}"] = (
+                study.title, {name: getattr(link, name) for name in EDGE_FIELDS})
+    return records
+
+
+def compare_sections(old: Project, new: Project) -> dict[str, dict[str, list[dict]]]:
+    """``Diff.sections``: each section's rows added, removed and changed, sorted by key."""
+    before, after = model_records(old), model_records(new)
+    sections = {}
+    for name in SECTIONS:
+        was, now = before[name], after[name]
+        changed = [{"key": key, "label": now[key][0], "changes": changes} for key in sorted(set(was) & set(now))
+                   if (changes := field_changes(was[key][1], now[key][1]))]
+        sections[name] = {"added": [{"key": key, "label": now[key][0]} for key in sorted(set(now) - set(was))],
+                          "removed": [{"key": key, "label": was[key][0]} for key in sorted(set(was) - set(now))],
+                          "changed": changed}
+    return sections
+
+
 def field_changes(old: dict, new: dict) -> list[dict]:
     """[{field, old, new}] for each field whose value differs (a missing field counts as null)."""
     return [{"field": name, "old": old.get(name), "new": new.get(name)}
@@ -158,6 +212,7 @@ def compare_projects(old: Project, new: Project) -> Diff:
         if changes:
             diff.edges_changed.append({**_edge_row(key), "changes": changes})
     diff.renames = likely_renames(diff.nodes_removed, diff.nodes_added)
+    diff.sections = compare_sections(old, new)
     return diff
 
 
@@ -214,18 +269,27 @@ def diff_to_text(diff: Diff, old_label: str, new_label: str) -> str:
     section("edges changed", diff.edges_changed, lambda r: "~ " + _edge_text(r), details=True)
     section("likely renames (same label, new id)", diff.renames,
             lambda r: f"{r['old_id']} -> {r['new_id']}  {r['label']}")
+    for name, rows in diff.sections.items():
+        title = name.replace("_", " ")
+        section(f"{title} added", rows["added"], lambda r: f"+ {r['key']}  {r['label']}")
+        section(f"{title} removed", rows["removed"], lambda r: f"- {r['key']}  {r['label']}")
+        section(f"{title} changed", rows["changed"], lambda r: f"~ {r['key']}  {r['label']}", details=True)
     lines.append(summary(diff))
     return "\n".join(lines) + "\n"
 
 
 def summary(diff: Diff) -> str:
     if diff.is_empty():
-        return "no changes to nodes or edges"
+        return "no changes"
     counts = (f"nodes: {len(diff.nodes_added)} added, {len(diff.nodes_removed)} removed, "
               f"{len(diff.nodes_changed)} changed; edges: {len(diff.edges_added)} added, "
               f"{len(diff.edges_removed)} removed, {len(diff.edges_changed)} changed")
     if diff.renames:
         counts += f"; {len(diff.renames)} likely rename{'s' if len(diff.renames) != 1 else ''}"
+    for name, rows in diff.sections.items():
+        if any(rows.values()):
+            counts += (f"; {name.replace('_', ' ')}: {len(rows['added'])} added, {len(rows['removed'])} removed, "
+                       f"{len(rows['changed'])} changed")
     return counts
 
 

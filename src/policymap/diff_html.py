@@ -3,8 +3,10 @@
 Nodes and edges of both versions are laid out together (``layout.compute_layout``
 on the union of the two graphs), then drawn as inline SVG in Python: added
 ones outlined in green, removed ones ghosted, changed ones outlined in orange,
-each with a text badge so colour is never the only sign. No JavaScript and no
-remote resources; every piece of text is escaped.
+each with a text badge so colour is never the only sign. Below it, a table of
+the map's changes (its nodes, edges, own fields, regions, tours and steps) and
+one of the rest of the data (glossary, abbreviations, websites, case studies).
+No JavaScript and no remote resources; every piece of text is escaped.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from html import escape
 import click
 import networkx as nx
 
-from .diff import Diff, field_changes
+from .diff import MAP_SECTIONS, Diff, field_changes
 from .graph import build_graph, edge_records
 from .layout import compute_layout
 from .loader import Project
@@ -24,6 +26,11 @@ from .render import KIND_STYLE
 from .schema import RELATIONS
 
 BOX_W, BOX_H, MARGIN = 160, 54, 40
+#: How a row of each ``Diff.sections`` section is named in the tables.
+SECTION_KINDS = {"maps": "map", "regions": "region", "tours": "tour", "tour_steps": "tour step",
+                 "glossary": "glossary term", "abbreviations": "abbreviation", "websites": "website",
+                 "case_studies": "case study", "case_study_partners": "case-study partner",
+                 "case_study_links": "case-study link"}
 STATUS_STYLE = {  # stroke, stroke width, dash, opacity, badge
     "added": ("#1a7f37", 4, "", 1.0, "+ added"),
     "removed": ("#6b6b6b", 2, "6 4", 0.38, "− removed"),
@@ -101,6 +108,9 @@ def diff_to_html(old: Project, new: Project, diff: Diff, map_key: str, old_label
         _legend_html(),
         '<div class="figure">', _svg_html(union, layout, nodes, edges, title), "</div>",
         "<h2>Changes in this map</h2>", _table_html(rows),
+        "<h2>Changes elsewhere in the data</h2>",
+        _table_html(_section_rows(diff, [n for n in diff.sections if n not in MAP_SECTIONS]),
+                    "Nothing else in the data changed."),
         "</main>", "</body>", "</html>",
     ]
     return "\n".join(parts) + "\n"
@@ -266,6 +276,19 @@ def _rows(diff: Diff, nodes: dict, edges: dict, map_id: str, old: nx.MultiDiGrap
             continue
         rows.append({"status": status, "kind": "edge", "what": f"{source} {relation} {target}", "note": "",
                      "changes": changes})
+    return rows + _section_rows(diff, MAP_SECTIONS, map_id)
+
+
+def _section_rows(diff: Diff, names, map_id: str | None = None) -> list[dict]:
+    """Table rows for ``Diff.sections`` (only the rows of ``map_id``, when given)."""
+    rows = []
+    for name in names:
+        for status in ("added", "removed", "changed"):
+            for row in diff.sections[name][status]:
+                if map_id is not None and row["key"] != map_id and not row["key"].startswith(map_id + "/"):
+                    continue
+                rows.append({"status": status, "kind": SECTION_KINDS[name], "what": f"{row['label']} [{row['key']}]",
+                             "note": "", "changes": row.get("changes", [])})
     return rows
 
 
@@ -273,10 +296,10 @@ def _cell(value) -> str:
     return "<em>none</em>" if value is None else escape(json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value)
 
 
-def _table_html(rows: list[dict]) -> str:
+def _table_html(rows: list[dict], empty: str = "Nothing in this map changed.") -> str:
     if not rows:
-        return "<p>Nothing in this map changed.</p>"
-    out = ['<table>', "<thead><tr><th scope=\"col\">Change</th><th scope=\"col\">Node or edge</th>"
+        return f"<p>{escape(empty)}</p>"
+    out = ['<table>', "<thead><tr><th scope=\"col\">Change</th><th scope=\"col\">What</th>"
            "<th scope=\"col\">Details</th></tr></thead>", "<tbody>"]
     for row in rows:
         details = [escape(row["note"])] if row["note"] else []

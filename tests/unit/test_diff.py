@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from policymap.cli import cli
@@ -20,6 +21,9 @@ NEW = ROOT / "tests" / "fixtures" / "diff" / "new"
 OLD_ROLE = "Partnerships that bring local public, private, voluntary and community bodies together to set priorities."
 NEW_ROLE = "Partnerships of local public, private, voluntary and community bodies that set shared priorities."
 
+SECTIONS = ("maps", "regions", "tours", "tour_steps", "glossary", "abbreviations", "websites", "case_studies",
+            "case_study_partners", "case_study_links")
+NO_SECTIONS = {name: {"added": [], "removed": [], "changed": []} for name in SECTIONS}
 EXPECTED = {
     "nodes_added": [
         {"id": "kings-fund-charity", "label": "King's Fund", "maps": ["funding"]},
@@ -53,6 +57,13 @@ EXPECTED = {
                      {"field": "page", "old": 28, "new": 29}]},
     ],
     "renames": [{"old_id": "kings-fund", "new_id": "kings-fund-charity", "label": "King's Fund"}],
+    "sections": {**NO_SECTIONS, "tour_steps": {"added": [], "removed": [], "changed": [
+        {"key": "funding/money/1", "label": "The funder",
+         "changes": [{"field": "nodes", "old": ["kings-fund"], "new": ["kings-fund-charity"]}]},
+        {"key": "funding/money/2", "label": "Into the partnership",
+         "changes": [{"field": "edges", "old": ["kings-fund -> lsp"], "new": ["kings-fund-charity -> lsp"]},
+                     {"field": "nodes", "old": ["kings-fund", "lsp"], "new": ["kings-fund-charity", "lsp"]}]},
+    ]}},
 }
 
 
@@ -69,7 +80,8 @@ def test_json_output_has_the_documented_keys_and_rows():
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert list(data) == ["nodes_added", "nodes_removed", "nodes_changed", "edges_added", "edges_removed",
-                          "edges_changed", "renames"]
+                          "edges_changed", "renames", "sections"]
+    assert list(data["sections"]) == list(SECTIONS)
     assert data == EXPECTED
 
 
@@ -84,15 +96,17 @@ def test_text_output_lists_each_change(tmp_path):
     assert "  ~ funding: pct member-of lsp\n      note: " in text and "      page: 28 -> 29\n" in text
     assert "  - funding: nimhe supports pct\n" in text and "  + funding: nimhe advises pct\n" in text
     assert "  kings-fund -> kings-fund-charity  King's Fund\n" in text
+    assert '  ~ funding/money/1  The funder\n      nodes: ["kings-fund"] -> ["kings-fund-charity"]\n' in text
     assert text.endswith("nodes: 2 added, 2 removed, 3 changed; edges: 3 added, 3 removed, 1 changed; "
-                         "1 likely rename\n")
+                         "1 likely rename; tour steps: 0 added, 0 removed, 2 changed\n")
 
 
 def test_same_folder_twice_has_no_changes():
     result = run(OLD, OLD)
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "no changes to nodes or edges"
-    assert json.loads(run(OLD, OLD, "--format", "json").stdout) == {key: [] for key in EXPECTED}
+    assert result.stdout.splitlines()[-1] == "no changes"
+    assert json.loads(run(OLD, OLD, "--format", "json").stdout) == {
+        **{key: [] for key in EXPECTED if key != "sections"}, "sections": NO_SECTIONS}
 
 
 def test_a_shared_body_changed_in_three_maps_is_one_row(tmp_path, real_data):
@@ -106,7 +120,8 @@ def test_a_shared_body_changed_in_three_maps_is_one_row(tmp_path, real_data):
     data = json.loads(run(real_data, new, "--format", "json").stdout)
     assert [row["id"] for row in data["nodes_changed"]] == ["lit"]
     assert [c["field"] for c in data["nodes_changed"][0]["changes"]] == ["role"]
-    assert sum(len(rows) for rows in data.values()) == 1
+    assert sum(len(rows) for key, rows in data.items() if key != "sections") == 1
+    assert data["sections"] == NO_SECTIONS
 
 
 def test_git_revisions_are_read_from_the_repository(tmp_path, monkeypatch):
@@ -150,6 +165,91 @@ def test_neither_folder_nor_revision_is_a_usage_error(tmp_path, monkeypatch):
     assert "expected a data folder or a git revision" in result.output and "Traceback" not in result.output
 
 
+# -- the rest of the model ------------------------------------------------------------------------
+
+def _edit(path: Path, change) -> None:
+    """Rewrite a YAML file with ``change`` applied to its data (comments are lost: it is a test copy)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """The real data with one change in each part of the model that is not a node or an edge."""
+    new = tmp_path_factory.mktemp("whole") / "data"
+    shutil.copytree(ROOT / "data", new)
+    old_project = load_project(ROOT / "data")
+
+    def figure(data):
+        data["regions"][0]["label"] = "Policy and frameworks nationally"
+        data["tours"][0]["steps"][1]["text"] = "Changed text: " + data["tours"][0]["steps"][1]["text"]
+        data["caption"] = "Revised: " + data["caption"]
+
+    _edit(new / "figures" / "mental-health-services.yaml", figure)
+    _edit(new / "glossary.yaml", lambda d: d["glossary"][0].update(term="A changed term"))
+    _edit(new / "abbreviations.yaml", lambda d: d["abbreviations"][0].update(expansion="Something else"))
+    _edit(new / "websites.yaml", lambda d: d["websites"][0].update(name="A renamed site"))
+    _edit(new / "case-studies.yaml", lambda d: d["case_studies"][0].update(place="Somewhere else"))
+    fig = old_project.figure("mental-health-services")
+    reference = old_project.reference
+    return old_project, load_project(new), {
+        "region": fig.regions[0], "tour": fig.tours[0], "study": old_project.case_studies[0],
+        "term": reference.glossary[0], "abbr": reference.abbreviations[0], "site": reference.websites[0], "new": new}
+
+
+def test_diff_reports_a_changed_region_label_and_tour_step(edited):
+    old, new, parts = edited
+    sections = compare_projects(old, new).sections
+    region, tour = parts["region"], parts["tour"]
+    assert sections["regions"]["changed"] == [{
+        "key": f"mental-health-services/{region.id}", "label": "Policy and frameworks nationally",
+        "changes": [{"field": "label", "old": region.label, "new": "Policy and frameworks nationally"}]}]
+    [step] = sections["tour_steps"]["changed"]
+    assert step["key"] == f"mental-health-services/{tour.id}/2" and step["label"] == tour.steps[1].title
+    assert [c["field"] for c in step["changes"]] == ["text"] and step["changes"][0]["new"].startswith("Changed text:")
+
+
+def test_diff_compares_maps_reference_data_and_case_studies(edited):
+    old, new, parts = edited
+    diff = compare_projects(old, new)
+    changed = {name: [(r["key"], [c["field"] for c in r["changes"]]) for r in rows["changed"]]
+               for name, rows in diff.sections.items() if rows["changed"]}
+    assert changed == {
+        "maps": [("mental-health-services", ["caption"])],
+        "regions": [(f"mental-health-services/{parts['region'].id}", ["label"])],
+        "tour_steps": [(f"mental-health-services/{parts['tour'].id}/2", ["text"])],
+        "glossary": [(parts["term"].id, ["term"])],
+        "abbreviations": [(parts["abbr"].abbr, ["expansion"])],
+        "websites": [(parts["site"].id, ["name"])],
+        "case_studies": [(parts["study"].id, ["place"])],
+    }
+    assert not diff.nodes_changed and not diff.edges_changed
+    assert not any(rows["added"] or rows["removed"] for rows in diff.sections.values())
+
+
+def test_text_json_and_html_show_the_rest_of_the_model(edited, tmp_path):
+    _old, _new, parts = edited
+    text = run(ROOT / "data", parts["new"]).stdout
+    assert "regions changed (1):\n" in text and '      label: "' + parts["region"].label + '" -> "Policy' in text
+    assert "tour steps changed (1):\n" in text and "case studies changed (1):\n" in text
+    assert "glossary changed (1):\n" in text and "websites changed (1):\n" in text
+    assert text.rstrip().endswith("regions: 0 added, 0 removed, 1 changed; tour steps: 0 added, 0 removed, 1 changed; "
+                                  "glossary: 0 added, 0 removed, 1 changed; abbreviations: 0 added, 0 removed, 1 changed; "
+                                  "websites: 0 added, 0 removed, 1 changed; case studies: 0 added, 0 removed, 1 changed")
+    data = json.loads(run(ROOT / "data", parts["new"], "--format", "json").stdout)
+    assert data["sections"]["regions"]["changed"][0]["changes"][0]["new"] == "Policy and frameworks nationally"
+    out = tmp_path / "figure-2.html"
+    assert run(ROOT / "data", parts["new"], "--html", "2", "-o", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    rows = re.findall(r'<td class="change">([^<]+)</td><td class="what">([^<]+)</td>', page)
+    kinds = [kind for kind, _what in rows]
+    assert kinds == ["changed map", "changed region", "changed tour step", "changed glossary term",
+                     "changed abbreviation", "changed website", "changed case study"]
+    assert "Policy and frameworks nationally [mental-health-services/" in page
+    assert "Changes elsewhere in the data" in page
+
+
 # -- the HTML view ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -178,6 +278,8 @@ def test_html_view_marks_added_removed_and_changed(funding_html):
         ("added", "added edge", "nimhe advises pct"),
         ("removed", "removed edge", "nimhe supports pct"),
         ("changed", "changed edge", "pct member-of lsp"),
+        ("changed", "changed tour step", "The funder [funding/money/1]"),
+        ("changed", "changed tour step", "Into the partnership [funding/money/2]"),
     ]
     assert "likely renamed to kings-fund-charity" in funding_html
 
