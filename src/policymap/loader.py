@@ -8,6 +8,7 @@ Layout of a data folder::
     abbreviations.yaml   abbreviations         } one key per file
     websites.yaml        Section 5 websites    }
     case-studies.yaml    Section 4 case studies (schema.CaseStudiesFile; optional)
+    whole-system.yaml    tours of the whole-system map (schema.WholeSystemFile; optional)
 
 ``load_project`` reports every problem in every file, then raises one
 ``FigureError``; warnings are returned on the ``Project``.
@@ -30,6 +31,7 @@ from .yamlsafe import Located, read_yaml
 
 REFERENCE_FILES = ("glossary", "abbreviations", "websites")
 CASE_STUDIES_FILE = "case-studies.yaml"
+WHOLE_SYSTEM_FILE = "whole-system.yaml"
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Project:
     files: dict[str, str] = field(default_factory=dict)  # figure id -> file shown in messages
     case_studies: list[schema.CaseStudy] = field(default_factory=list)
     case_studies_file: str | None = None  # the file shown in messages, when there is one
+    whole_system_tours: list[schema.Tour] = field(default_factory=list)  # data/whole-system.yaml
 
     def figure(self, key: str) -> schema.Figure:
         """A figure by id or guide number; KeyError with the choices otherwise."""
@@ -94,8 +97,12 @@ def _load_project(data_dir: Path) -> Project:
     case_path = data_dir / CASE_STUDIES_FILE
     case_studies = load_file(case_path, schema.CaseStudiesFile, problems) if case_path.exists() else None
     complete["case_studies"] = case_studies is not None or not case_path.exists()
+    whole_path = data_dir / WHOLE_SYSTEM_FILE
+    whole = load_file(whole_path, schema.WholeSystemFile, problems) if whole_path.exists() else None
     checker = _Checker(figures, bodies_files, reference, ref_located, complete, case_studies)
     checker.run()
+    if whole is not None:
+        checker.check_whole_system(*whole)
     problems += checker.errors
     if problems:
         raise FigureError(problems)
@@ -109,6 +116,7 @@ def _load_project(data_dir: Path) -> Project:
         files={fig.id: name for fig, _, name in figures},
         case_studies=list(case_studies[0].case_studies) if case_studies else [],
         case_studies_file=case_studies[2] if case_studies else None,
+        whole_system_tours=list(whole[0].tours) if whole else [],
     )
 
 
@@ -467,9 +475,13 @@ class _Checker:
                           "add an edge, or remove the node")
 
     def _check_tours(self, fig, ids, located, name) -> None:
-        edges = {f"{e.source} -> {e.target}" for e in fig.edges}
+        self._check_tour_refs(fig.tours, ids, {f"{e.source} -> {e.target}" for e in fig.edges}, located, name,
+                              ("in this figure", "of this figure"))
+
+    def _check_tour_refs(self, tours, ids, edges, located, name, scope: tuple[str, str]) -> None:
+        """Tour ids unique; each step's nodes in ``ids`` and edges in ``edges`` (``scope`` says where, for each)."""
         tour_ids: set[str] = set()
-        for t, tour in enumerate(fig.tours):
+        for t, tour in enumerate(tours):
             if tour.id in tour_ids:
                 self.error(name, located, ("tours", t, "id"), f"tours[{t}].id: duplicate tour id '{tour.id}'")
             tour_ids.add(tour.id)
@@ -477,13 +489,23 @@ class _Checker:
                 for n, node_id in enumerate(step.nodes):
                     if node_id not in ids:
                         loc = ("tours", t, "steps", s, "nodes", n)
-                        self.error(name, located, loc, f"{_where_text(loc)}: expected a node id in this figure, got '{node_id}'",
+                        self.error(name, located, loc, f"{_where_text(loc)}: expected a node id {scope[0]}, got '{node_id}'",
                                    did_you_mean(node_id, ids) or _known("known ids", ids))
                 for n, ref in enumerate(step.edges):
                     if ref not in edges:
                         loc = ("tours", t, "steps", s, "edges", n)
-                        self.error(name, located, loc, f"{_where_text(loc)}: expected an edge of this figure, got '{ref}'",
+                        self.error(name, located, loc, f"{_where_text(loc)}: expected an edge {scope[1]}, got '{ref}'",
                                    did_you_mean(ref, edges) or "write it as 'source -> target' for an edge listed under edges:")
+
+    def check_whole_system(self, file: schema.WholeSystemFile, located: Located, name: str) -> None:
+        """The whole-system tours: bodies of any map or case study, relations of any of them."""
+        if not all(self.complete[k] for k in ("figures", "bodies", "case_studies")):
+            return  # a file that failed to load would make every id look unknown
+        ids = set(self.bodies) | set(self.local_where) | set(self.case_where)
+        edges = {f"{e.source} -> {e.target}" for fig, _, _ in self.figures for e in fig.edges}
+        if self.case_studies is not None:
+            edges |= {f"{e.source} -> {e.target}" for study in self.case_studies[0].case_studies for e in study.links}
+        self._check_tour_refs(file.tours, ids, edges, located, name, ("on a map or in a case study", "of a map or a case study"))
 
     def _check_reference(self) -> None:
         all_ids = set(self.bodies) | set(self.case_where)

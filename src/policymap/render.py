@@ -319,7 +319,7 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         page_data["present"] = presentation_data(page.present)
     for tour in page_data["tours"]:
         for step in tour["steps"]:
-            step["edges"] = [page.edge_ids[_tour_edge_id(fig, ref)] for ref in step["edges"]]
+            step["edges"] = [page.edge_ids[edge_id] for ref in step["edges"] for edge_id in _tour_edge_ids(page, ref)]
     return {
         "figure": {"id": fig.id, "number": fig.number, "title": fig.title, "caption": fig.caption, "page": fig.page,
                    "as_of": fig.as_of, "as_of_note": fig.as_of_note, "source": source_line(fig),
@@ -330,10 +330,10 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
     }
 
 
-def _tour_edge_id(fig: Figure, ref: str) -> str:
+def _tour_edge_ids(page: FigurePage, ref: str) -> list[str]:
+    """The relations a tour step's 'source -> target' names: every relation from source to target on the page."""
     source, target = ref.split(" -> ")
-    edge = next(e for e in fig.edges if e.source == source and e.target == target)
-    return f"{edge.source}--{edge.relation}--{edge.target}"
+    return [r["id"] for r in page.records if r["source"] == source and r["target"] == target]
 
 
 def source_line(fig: Figure) -> str:
@@ -368,7 +368,7 @@ def preview_svg_html(page: FigurePage, width: int = 320, height: int = 200) -> s
     for node_id, attrs in sorted(graph.nodes(data=True)):
         colour, shape = KIND_STYLE[attrs["kind"]]
         x, y = pt(*layout.positions[node_id])
-        w, h = 150 * scale, 44 * scale
+        w, h = (size * scale * 0.85 for size in layout.sizes.get(node_id, (150, 44)))
         if shape == "box":
             parts.append(f'<rect x="{float(x) - w / 2:.1f}" y="{float(y) - h / 2:.1f}" width="{w:.1f}" height="{h:.1f}" '
                          f'fill="{_tint(colour)}" stroke="{colour}" stroke-width="1"/>')

@@ -170,6 +170,7 @@ class Step(_Model):
     edges: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+ -> [a-z0-9-]+$")]] = Field(
         default_factory=list, description="Edges to highlight, written 'source -> target'."
     )
+    pages: list[Page] = Field(default_factory=list, description="Guide pages that say what this step says.")
 
 
 class Tour(_Model):
@@ -291,6 +292,13 @@ class CaseStudy(_Model):
     key_figures: list[Fact] = Field(default_factory=list, description="Figures and facts from the case study, each with its page.")
     lessons: list[Point] = Field(default_factory=list, description="What the project teaches, in your own words, each with its page.")
     note: str | None = Field(default=None, max_length=2000, description="An editorial note: how an ambiguity in the guide was decided.")
+
+
+class WholeSystemFile(_Model):
+    """Tours of the whole-system map (data/whole-system.yaml): walks that cross the figures through the bodies
+    they share. Steps name bodies of any map or case study, and relations of any of them."""
+
+    tours: list[Tour] = Field(default_factory=list, description="The tours, in the order of the tours menu.")
 
 
 class CaseStudiesFile(_Model):

@@ -27,6 +27,7 @@ from .render import (FigurePage, figure_context, make_environment, page_url, pre
                      site_data, source_line, vis_shapes)
 
 SITE_TITLE = "policymap"
+INDEX_TITLE = "Community renewal and mental health: who does what"
 MARKER = ".policymap-site"  # in every built site: only a folder holding it is replaced whole
 MARKER_TEXT = "policymap build wrote this folder; the next build replaces it whole.\n"
 SITE_DATA = "assets/site-data.js"  # what the map pages share: bodies, relations, terms (render.site_data)
@@ -100,7 +101,8 @@ def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigureP
         caption=("Every map in one picture. Each figure keeps its own part of the page; bodies that several maps "
                  "share sit between them, and the guide's case studies sit below as a layer you can hide."),
         as_of=max(f.as_of for f in project.figures),
-        as_of_note="Each body's panel says what has changed since, where its map does.")
+        as_of_note="Each body's panel says what has changed since, where its map does.",
+        tours=project.whole_system_tours)
     layout = compute_system_layout(graph, [(f, pages[f.id].graph) for f in project.figures], shapes=vis_shapes())
     return FigurePage(fig, graph, layout, page_url(WHOLE_SYSTEM))
 
@@ -111,6 +113,28 @@ def _nav(pages: dict[str, FigurePage], current: str) -> list[dict]:
                ("Whole system" if p.figure.id == WHOLE_SYSTEM else p.figure.title)} for p in pages.values()]
     items.append({"url": "glossary.html", "label": "Glossary"})
     return [dict(item, current=item["url"] == current) for item in items]
+
+
+def _map_name(page: FigurePage) -> str:
+    fig = page.figure
+    return f"Figure {fig.number}: {fig.title}" if fig.number else fig.title
+
+
+def _start_here(pages: dict[str, FigurePage]) -> dict | None:
+    """Where a newcomer starts: the first map, its first tour, then the first tour across the figures."""
+    figures = [p for p in pages.values() if p.figure.id != WHOLE_SYSTEM]
+    if not figures:
+        return None
+    first = next((p for p in figures if p.figure.tours), figures[0])
+    start: dict = {"map": {"url": first.url, "name": _map_name(first)}, "tour": None, "across": None}
+    if first.figure.tours:
+        tour = first.figure.tours[0]
+        start["tour"] = {"title": tour.title, "url": f"{first.url}#tour={tour.id}&step=1"}
+    whole = pages.get(WHOLE_SYSTEM)
+    if whole is not None and whole.figure.tours:
+        tour = whole.figure.tours[0]
+        start["across"] = {"title": tour.title, "url": f"{whole.url}#tour={tour.id}&step=1"}
+    return start
 
 
 def _first_page_of(pages: dict[str, FigurePage], node_id: str) -> str | None:
@@ -132,11 +156,14 @@ def render_site(project: Project) -> dict[str, str]:
         out[page.url] = render_page(env, "figure.html", {**common, **context, "page_title": page.figure.title,
                                                          "nav": _nav(pages, page.url)})
     maps = [{"id": p.figure.id, "url": p.url, "number": p.figure.number, "title": p.figure.title,
-             "caption": p.figure.caption, "as_of": p.figure.as_of, "as_of_note": p.figure.as_of_note,
-             "node_count": p.graph.number_of_nodes(), "edge_count": len(p.figure.edges),
-             "preview_svg_html": preview_svg_html(p), "source": source_line(p.figure)}
+             "name": _map_name(p), "caption": p.figure.caption, "as_of": p.figure.as_of,
+             "as_of_note": p.figure.as_of_note, "node_count": p.graph.number_of_nodes(), "edge_count": len(p.records),
+             "preview_svg_html": preview_svg_html(p), "source": source_line(p.figure),
+             "present_url": f"{p.url}?present",
+             "tours": [{"title": t.title, "url": f"{p.url}?present#tour={t.id}&step=1"} for t in p.figure.tours]}
             for p in pages.values()]
-    out["index.html"] = render_page(env, "index.html", {**common, "page_title": "Maps", "maps": maps,
+    out["index.html"] = render_page(env, "index.html", {**common, "page_title": INDEX_TITLE, "heading": INDEX_TITLE,
+                                                        "maps": maps, "start": _start_here(pages),
                                                         "glossary_url": "glossary.html", "about": ABOUT,
                                                         "nav": _nav(pages, "index.html")})
     out["glossary.html"] = render_page(env, "glossary.html", {**common, **glossary_context(project, pages),

@@ -90,7 +90,7 @@ def test_every_map_has_tours_including_section_3_questions(built_site, open_page
     assert [t["title"] for t in tours] == options[1:]
 
 
-@pytest.mark.parametrize("name", MAPS)
+@pytest.mark.parametrize("name", MAPS + ["whole-system"])
 def test_tour_deep_link_steps_with_arrow_page_down_and_space(built_site, open_page, name):
     page = open_page(url(built_site, name)).page
     tour = next(t for t in page.evaluate("window.policymap.tours") if len(t["steps"]) >= 4)

@@ -105,6 +105,23 @@ def test_tour_refs_are_checked(good_copy):
     assert "tours[0].steps[1].edges[0]: expected an edge of this figure, got 'lsp -> kings-fund'" in _errors("data")
 
 
+def test_whole_system_tours_cross_maps_and_are_checked(good_copy):
+    tours = (good_copy / "whole-system.yaml")
+    tours.write_text("tours:\n  - id: across\n    title: Across the maps\n    steps:\n"
+                     "      - title: From one map to the other\n        text: Residents sit on the LSP; the King's Fund...\n"
+                     "        nodes: [residents, kings-fund]\n        edges: [\"residents -> lsp\", \"kings-fund -> lsp\"]\n"
+                     "        pages: [23]\n", encoding="utf-8")
+    project = load_project("data")
+    assert [t.id for t in project.whole_system_tours] == ["across"]
+    assert project.whole_system_tours[0].steps[0].pages == [23]
+    tours.write_text(tours.read_text(encoding="utf-8").replace("[residents, kings-fund]", "[residents, kings-fnd]")
+                     .replace('"kings-fund -> lsp"', '"lsp -> kings-fund"'), encoding="utf-8")
+    text = _errors("data")
+    assert ("data/whole-system.yaml:7:28: tours[0].steps[0].nodes[1]: expected a node id on a map or in a case study, "
+            "got 'kings-fnd'\n  hint: did you mean 'kings-fund'?") in text
+    assert "tours[0].steps[0].edges[1]: expected an edge of a map or a case study, got 'lsp -> kings-fund'" in text
+
+
 def test_warnings_for_orphans_and_missing_pages(good_copy):
     path = good_copy / "figures" / "partners.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    pages: [23]\n", "")

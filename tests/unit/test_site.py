@@ -68,7 +68,7 @@ def test_no_remote_scripts_styles_or_images(tmp_path):
         assert not re.search(r"""<link\b[^>]*\bhref=["']?(https?:)?//""", html), page.name
         assert "@import" not in html and "url(http" not in html
         for href in re.findall(r"""<a\b[^>]*\bhref="([^"]*)\"""", html):
-            assert re.match(r"^(https?://|mailto:|#|[a-z0-9-]+\.html(#.*)?$|assets/)", href), (page.name, href)
+            assert re.match(r"^(https?://|mailto:|#|[a-z0-9-]+\.html(\?present)?(#.*)?$|assets/)", href), (page.name, href)
 
 
 def test_yaml_markup_reaches_the_page_inert(good_copy, tmp_path):
@@ -99,3 +99,31 @@ def test_committed_site_matches_the_data(tmp_path):
     assert _tree(ROOT / "site") == _tree(tmp_path / "site"), (
         "site/ is out of date with data/ or the templates: run `python build.py` and commit site/ "
         f"(differing: {comparison.diff_files}, only in site/: {comparison.left_only}, only new: {comparison.right_only})")
+
+
+def test_index_says_where_to_start_and_how_to_run_a_workshop():
+    from policymap.loader import load_project
+    from policymap.site import render_site
+
+    project = load_project(ROOT / "data")
+    files = render_site(project)
+    index = files["index.html"]
+    h1 = re.search(r"<h1>(.*?)</h1>", index).group(1)
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", index)
+    title = re.search(r"<title>(.*?)</title>", index).group(1)
+    assert h1 not in headings and title not in headings and "Maps" not in (h1, title)
+    start = re.search(r'<p class="start-here">(.*?)</p>', index, re.S).group(1)
+    first = project.figures[0]
+    assert f'href="{first.id}.html#tour={first.tours[0].id}&amp;step=1"' in start
+    assert 'href="whole-system.html#tour=' in start
+    workshop = re.search(r'<section class="workshop".*?</section>', index, re.S).group(0)
+    assert "Running a workshop" in workshop
+    links = re.findall(r'href="([^"]+)"', workshop)
+    for fig in project.figures:
+        assert f"{fig.id}.html?present" in links
+        for tour in fig.tours:
+            assert f"{fig.id}.html?present#tour={tour.id}&amp;step=1" in links
+    for link in links:
+        assert link.split("?")[0].split("#")[0] in files
+    for tour in project.whole_system_tours:
+        assert f"whole-system.html?present#tour={tour.id}&amp;step=1" in links

@@ -110,3 +110,43 @@ def test_figure_layouts_are_unchanged(project):
     fig = project.figure("2")
     layout = compute_layout(build_graph(project, fig), fig.regions)
     assert {type(b) for b in layout.regions} == {RegionBox}
+
+
+def test_whole_system_tours_cross_the_figures_through_shared_bodies(project):
+    from policymap.site import gather_pages
+
+    pages = gather_pages(project)
+    page = pages["whole-system"]
+    tours = page.figure.tours
+    assert len(tours) >= 2
+    figures = {fig.id for fig in project.figures}
+    for tour in tours:
+        crossed = set()
+        for step in tour.steps:
+            assert step.pages, (tour.id, step.title)  # every step cites the guide
+            assert set(step.nodes) <= set(page.graph.nodes), step.title
+            for node_id in step.nodes:
+                crossed |= set(page.graph.nodes[node_id]["figures"]) & figures
+        shared = {n for step in tour.steps for n in step.nodes if len(page.graph.nodes[n]["figures"]) > 1}
+        assert len(crossed) >= 2 and shared, tour.id  # from one figure to another through a shared body
+    first = tours[0]
+    assert first.steps[0].nodes[0] == "service-users" and "lit" in first.steps[1].nodes
+    assert "lsp" in first.steps[1].nodes and "nrf" in first.steps[-2].nodes
+    # each step's 'source -> target' highlights the relations the page draws
+    from policymap.render import figure_context, site_data
+
+    _shared, own = site_data(project, pages)
+    context = figure_context(project, pages, page, own["whole-system"])
+    drawn = {page.edge_ids[r["id"]]: (r["source"], r["target"]) for r in page.records}
+    for tour, data in zip(tours, context["page_data"]["tours"]):
+        for step, step_data in zip(tour.steps, data["steps"]):
+            assert {drawn[e] for e in step_data["edges"]} == {tuple(ref.split(" -> ")) for ref in step.edges}
+
+
+def test_index_counts_every_relation_of_the_whole_system(project):
+    from policymap.site import render_site
+
+    index = render_site(project)["index.html"]
+    whole = build_joined_graph(project, case_studies=True)
+    assert f"{whole.number_of_nodes()} bodies · {whole.number_of_edges()} relations" in index
+    assert " · 0 relations" not in index
