@@ -53,7 +53,8 @@ def test_schema_offers_one_branch_per_kind_of_file():
     schema = models_to_json_schema()
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["anyOf"] == [{"$ref": "#/definitions/Figure"}, {"$ref": "#/definitions/BodiesFile"},
-                               {"$ref": "#/definitions/ReferenceData"}, {"$ref": "#/definitions/CaseStudiesFile"}]
+                               {"$ref": "#/definitions/ReferenceData"}, {"$ref": "#/definitions/CaseStudiesFile"},
+                               {"$ref": "#/definitions/WholeSystemFile"}]
     node = schema["definitions"]["Node"]
     assert node["additionalProperties"] is False
     assert "nhs-body" in node["properties"]["kind"]["enum"]
