@@ -83,12 +83,7 @@ def export(figure: str, fmt: str, output: Path | None, data_dir: Path) -> None:
         if path is None:
             sys.stdout.write(text)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {path}", err=True)
+        write_output(path, text)
 
 
 @cli.command()
@@ -147,9 +142,7 @@ def diff(old: str, new: str, fmt: str, html_map: str | None, output: Path | None
     if output is None:
         click.echo(text, nl=False)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {output}", err=True)
+    write_output(output, text)
 
 
 @cli.command()
@@ -186,6 +179,24 @@ def route(source: str, target: str, all_routes: bool, through_case_studies: bool
         click.echo(route_text(project, source, target, all_routes, through_case_studies), nl=False)
     except BadBody as exc:
         raise click.BadParameter(exc.message, param_hint=exc.param) from None
+
+
+def write_output(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes) to the file ``path`` (creating its folder), or stop with a message naming it (exit 1)."""
+    from .errors import PolicymapError
+
+    if path.is_dir():
+        raise PolicymapError(f"{path}: expected a file to write, got a folder\n"
+                             "  hint: name a file (the csv format is the one that takes a folder); nothing was written")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise PolicymapError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
+    click.echo(f"wrote {path}", err=True)
 
 
 def main(args: list[str] | None = None) -> None:

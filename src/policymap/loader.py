@@ -84,21 +84,23 @@ def _load_project(data_dir: Path) -> Project:
                                    "expected a data folder with a figures/ folder of YAML maps, got none",
                                    "pass the folder that holds figures/, e.g. 'policymap validate data'")])
     figure_paths = sorted((data_dir / "figures").glob("*.yaml"))
+    ignored = _ignored_yml(data_dir)
     if not figure_paths:  # nothing else can be checked against no maps, and a build would publish an empty site
+        yml = [p.path for p in ignored if p.path.startswith(_display(data_dir / "figures"))]
         raise FigureError([Problem(_display(data_dir / "figures"), 0, 0, "expected at least one map (*.yaml), got none",
-                                   "add a map, e.g. with 'policymap new MAP_ID'")])
+                                   f"rename {yml[0]} to end in .yaml" if yml else "add a map, e.g. with 'policymap new MAP_ID'")])
     body_paths = sorted((data_dir / "bodies").glob("*.yaml"))
     figures = _load_many(figure_paths, schema.Figure, problems)
     bodies_files = _load_many(body_paths, schema.BodiesFile, problems)
     complete = {"figures": len(figures) == len(figure_paths), "bodies": len(bodies_files) == len(body_paths)}
     reference, ref_located = _load_reference(data_dir, problems)
     for key in REFERENCE_FILES:
-        complete[key] = key in ref_located or not (data_dir / f"{key}.yaml").exists()
-    case_path = data_dir / CASE_STUDIES_FILE
-    case_studies = load_file(case_path, schema.CaseStudiesFile, problems) if case_path.exists() else None
-    complete["case_studies"] = case_studies is not None or not case_path.exists()
+        complete[key] = key in ref_located or not os.path.lexists(data_dir / f"{key}.yaml")
+    case_path = data_dir / CASE_STUDIES_FILE  # lexists: a dangling link is reported, not taken for no file
+    case_studies = load_file(case_path, schema.CaseStudiesFile, problems) if os.path.lexists(case_path) else None
+    complete["case_studies"] = case_studies is not None or not os.path.lexists(case_path)
     whole_path = data_dir / WHOLE_SYSTEM_FILE
-    whole = load_file(whole_path, schema.WholeSystemFile, problems) if whole_path.exists() else None
+    whole = load_file(whole_path, schema.WholeSystemFile, problems) if os.path.lexists(whole_path) else None
     checker = _Checker(figures, bodies_files, reference, ref_located, complete, case_studies)
     checker.run()
     if whole is not None:
@@ -112,12 +114,21 @@ def _load_project(data_dir: Path) -> Project:
         figures=figs,
         bodies=checker.bodies,
         reference=reference,
-        warnings=sorted(checker.warnings),
+        warnings=sorted(checker.warnings + ignored),
         files={fig.id: name for fig, _, name in figures},
         case_studies=list(case_studies[0].case_studies) if case_studies else [],
         case_studies_file=case_studies[2] if case_studies else None,
         whole_system_tours=list(whole[0].tours) if whole else [],
     )
+
+
+def _ignored_yml(data_dir: Path) -> list[Problem]:
+    """A warning for each ``*.yml`` where data is read: only ``*.yaml`` files are, as the docs say."""
+    found = [*(data_dir / "figures").glob("*.yml"), *(data_dir / "bodies").glob("*.yml"),
+             *(data_dir / f"{stem}.yml" for stem in (*REFERENCE_FILES, "case-studies", "whole-system"))]
+    return [Problem(_display(path), 0, 0, "ignored: expected a name ending in .yaml, got .yml",
+                    f"rename it to {path.stem}.yaml to read it", severity="warning")
+            for path in sorted(found) if os.path.lexists(path)]
 
 
 def _display(path: Path) -> str:
@@ -160,7 +171,7 @@ def _load_reference(data_dir: Path, problems: list[Problem]):
     located: dict[str, tuple[Located, str]] = {}
     for key in REFERENCE_FILES:
         path = data_dir / f"{key}.yaml"
-        if not path.exists():
+        if not os.path.lexists(path):
             continue
         before = len(problems)
         result = load_file(path, schema.ReferenceData, problems)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import copy
 import datetime
+import errno
 import functools
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -78,13 +81,74 @@ class _Abort(Exception):
         self.problem = problem
 
 
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _not_a_file(mode: int) -> str | None:
+    for test, what in _KINDS:
+        if test(mode):
+            return what
+    return None if stat.S_ISREG(mode) else "something that is not a regular file"
+
+
+def _path_problem(name: str, got: str, hint: str) -> list[Problem]:
+    return [Problem(name, 0, 0, f"expected a readable YAML file, got {got}", hint)]
+
+
+def read_limited(path: Path, name: str, limit: int = MAX_BYTES) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file of at most ``limit`` bytes, or None and a problem naming the path.
+
+    Nothing but a regular file is opened (a named pipe would wait for a writer for ever), its size
+    is checked before reading, and at most ``limit`` + 1 bytes are read whatever it claims.
+    """
+    rename = "rename or move it: every *.yaml here is read as data"
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return None, _path_problem(name, f"a symlink to {os.readlink(path)!r}, which does not exist",
+                                       "point the link at a file, or remove it")
+        return None, _path_problem(name, "nothing (the file has gone)", "check the path")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, _path_problem(name, "a symlink loop", "point the link at a file, or remove it")
+        return None, _path_problem(name, f"an error ({exc.strerror})", "check the path and its permissions")
+    other = _not_a_file(info.st_mode)
+    if other is not None:
+        return None, _path_problem(name, other, rename)
+    if info.st_size > limit:
+        return None, [_too_big(name, info.st_size, limit)]
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        return None, _path_problem(name, f"a file it cannot open ({exc.strerror})",
+                                   "check the file's permissions (chmod u+r)")
+    try:
+        if _not_a_file(os.fstat(fd).st_mode) is not None:  # swapped since the stat
+            return None, _path_problem(name, "something that is not a regular file", rename)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            raw = stream.read(limit + 1)
+    except OSError as exc:
+        return None, _path_problem(name, f"a file it cannot read ({exc.strerror})", "check the file and the disk")
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        return None, [_too_big(name, len(raw), limit, "more than ")]
+    return raw, []
+
+
+def _too_big(name: str, size: int, limit: int, more: str = "") -> Problem:
+    return Problem(name, 1, 1, f"file is {more}{size:,} bytes: expected at most {limit:,}",
+                   "split it into smaller files, or check it is the right file")
+
+
 def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, list[Problem]]:
     """Read one YAML file; return its located data, or None and the problems found."""
     name = display or str(path)
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        return None, [Problem(name, 1, 1, f"file is {len(raw):,} bytes: expected at most {MAX_BYTES:,}",
-                              "split it into smaller files, or check it is the right file")]
+    raw, problems = read_limited(path, name)
+    if raw is None:
+        return None, problems
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
