@@ -14,6 +14,7 @@ import datetime
 import errno
 import functools
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,10 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _IMPLICIT_FIRST = set("0123456789-+.~<=")  # scalars starting otherwise are text, true/false/yes/no/on/off or null
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: C0 controls but newline and tab, DEL and the bidirectional embeddings, overrides and isolates
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_SEARCH = _UNSAFE.search
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster, same marks
@@ -305,6 +310,8 @@ class _Reader:
     def scalar(self, event):
         """A scalar's value: text, or what an unquoted number, true/false, null or date stands for."""
         tag, value = event.tag, event.value
+        if value and (value[0] == "\t" or _UNSAFE_SEARCH(value)):
+            self.problems.append(self.unsafe(event))
         if tag is None:
             if not event.implicit[0]:
                 return value  # quoted: always text
@@ -322,6 +329,24 @@ class _Reader:
         if tag not in _PLAIN_TAGS:
             raise self.bad_tag(event, "plain text, a number or true/false")
         return self.construct(event, tag)
+
+    def unsafe(self, event) -> Problem:
+        """Escapes ("\\x01", "\\0", "\\e") and raw bidirectional controls reach text the reader let through."""
+        value = event.value
+        found = _UNSAFE.search(value)
+        char = found.group() if found else "\t"
+        mark = event.start_mark
+        if found and char in _BIDI:
+            what = f"the bidirectional control character U+{ord(char):04X}"
+            hint = "delete it: it makes text display in another order than it is written, so a name can pass for another"
+        elif not found:
+            what = "a tab at the start of the text"
+            hint = "delete the tab; inside text, a tab is allowed"
+        else:
+            what = f"the control character U+{ord(char):04X}"
+            hint = "delete the character or its escape (such as \\x01, \\0 or \\e); only newlines and tabs are allowed"
+        return Problem(self.name, mark.line + 1, mark.column + 1,
+                       f"expected printable text, got {what} in {value[:40]!r}", hint)
 
     def construct(self, event, tag: str):
         if tag == _STR:
@@ -363,6 +388,8 @@ class _Reader:
             kind = type(key_event)
             if kind is yaml.ScalarEvent:
                 key = self.scalar(key_event)
+                if not isinstance(key, str):  # every key of the data is text: '1' and 'true' stay as written
+                    key = key_event.value
                 if key == "<<" and key_event.implicit[0]:
                     raise self.at(key_event.start_mark, "expected a plain key, got a merge key (<<)",
                                   "merge keys are not supported: write the keys out")
