@@ -373,11 +373,57 @@ class _Checker:
         if self.case_studies is not None:
             _CaseStudyChecker(self, *self.case_studies).run()
         self._check_reference()
+        self._check_numbers()
+        self._check_names()
         for body_file, located, name in self.bodies_files:
             for i, body in enumerate(body_file.bodies):
                 if self.figures and body.id not in used:
                     self.warn(name, located, ("bodies", i, "id"), f"bodies[{i}]: '{body.id}' is placed in no figure",
                               "add it to a figure's 'shared:' list, or remove it")
+
+    def _check_numbers(self) -> None:
+        first: dict[int, Place] = {}
+        for fig, located, name in self.figures:
+            if fig.number is None:
+                continue
+            if fig.number in first:
+                self.error(name, located, ("number",), f"number: duplicate figure number {fig.number}",
+                           f"Figure {fig.number} is already {first[fig.number]}; each map has its own number")
+            else:
+                first[fig.number] = Place(name, located, ("number",))
+
+    def _check_names(self) -> None:
+        """Two bodies with one label or one acronym: a reader (and `policymap route`) cannot tell them apart."""
+        named: list[tuple[str, object, Place]] = [(b.id, b, self.body_where[b.id]) for b in self.bodies.values()]
+        seen_local: set[str] = set()
+        for fig, located, name in self.figures:
+            for i, node in enumerate(fig.nodes):
+                if node.id not in seen_local and node.id not in self.bodies:
+                    seen_local.add(node.id)
+                    named.append((node.id, node, Place(name, located, ("nodes", i))))
+        if self.case_studies is not None:
+            file, located, name = self.case_studies
+            for i, study in enumerate(file.case_studies):
+                named.append((study.id, study, Place(name, located, ("case_studies", i))))
+                for j, partner in enumerate(study.partners):
+                    if partner.label is not None:
+                        named.append((partner.id, partner, Place(name, located, ("case_studies", i, "partners", j))))
+        for field_name in ("label", "acronym"):
+            first: dict[str, tuple[str, Place]] = {}
+            for node_id, node, place in named:
+                value = getattr(node, field_name, None) or (getattr(node, "title", None) if field_name == "label" else None)
+                if not value:
+                    continue
+                key = " ".join(value.casefold().split())
+                if key in first and first[key][0] != node_id:
+                    other, where = first[key]
+                    self.warnings.append(Problem(
+                        place.name, *place.located.where(place.loc + (field_name,)),
+                        f"{_where_text(place.loc + (field_name,))}: '{node_id}' has the {field_name} {value!r}, "
+                        f"as '{other}' has ({where})", "give each body its own name, so readers and "
+                        "'policymap route' can tell them apart", severity="warning"))
+                else:
+                    first.setdefault(key, (node_id, place))
 
     def _check_bodies(self) -> None:
         for body_file, located, name in self.bodies_files:

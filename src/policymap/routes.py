@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
@@ -115,8 +116,22 @@ def _singular(text: str) -> str:
 
 
 def body_aliases(project) -> dict[str, str]:
-    """The guide's abbreviations that name a mapped node (data/abbreviations.yaml 'node'), e.g. GOL."""
-    return {a.abbr: a.node for a in project.reference.abbreviations if a.node}
+    """The guide's abbreviations that name a mapped node (data/abbreviations.yaml 'node'), e.g. GOL.
+
+    An abbreviation that is the acronym of two or more bodies is left out, so it is ambiguous
+    like a shared name, rather than settled silently by the list."""
+    counts = Counter(_norm(a) for a in (getattr(n, "acronym", None) for n in _named(project)) if a)
+    return {a.abbr: a.node for a in project.reference.abbreviations if a.node and counts[_norm(a.abbr)] < 2}
+
+
+def _named(project):
+    """Every body, project and new partner a data folder describes."""
+    yield from project.bodies.values()
+    for fig in project.figures:
+        yield from fig.nodes
+    for study in project.case_studies:
+        yield study
+        yield from (p for p in study.partners if p.label is not None)
 
 
 def _index(graph: nx.MultiDiGraph) -> dict[str, set[str]]:

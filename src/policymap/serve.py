@@ -228,6 +228,13 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    """http.server's threading server with a listen backlog for a browser's bursts and tests (the default is 5)."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class PreviewServer:
     """The running preview: an HTTP server thread and a watcher thread around a ``LiveSite``.
 
@@ -242,7 +249,7 @@ class PreviewServer:
         self.watch_paths = watch_paths or [self.data_dir, PACKAGE / "templates", PACKAGE / "static"]
         self.site: LiveSite | None = None
         self._tmp: Path | None = None
-        self._httpd: ThreadingHTTPServer | None = None
+        self._httpd: _Server | None = None
         self._threads: list[threading.Thread] = []
         self._stop = threading.Event()
         self._ready = threading.Event()
@@ -266,11 +273,10 @@ class PreviewServer:
             raise PolicymapError("policymap serve needs the watchfiles package: pip install 'policymap[serve]'") from None
         handler = type("Handler", (_Handler,), {})
         try:
-            self._httpd = ThreadingHTTPServer((HOST, self.requested_port), handler)
+            self._httpd = _Server((HOST, self.requested_port), handler)
         except OSError as exc:
             raise click.BadParameter(f"cannot listen on {HOST}:{self.requested_port} ({exc.strerror}); "
                                      "choose another port, or 0 for any free one", param_hint="--port") from None
-        self._httpd.daemon_threads = True
         self._tmp = Path(tempfile.mkdtemp(prefix="policymap-serve-"))
         self.site = LiveSite(self.data_dir, self._tmp / "site", self.echo)
         handler.site, handler.port = self.site, self.port

@@ -49,6 +49,8 @@ def test_unknown_body_suggests_near_names(graph):
 
 
 def test_ambiguous_acronym_without_alias_lists_the_bodies(graph):
+    graph = graph.copy()
+    graph.nodes["nsf-older-people"]["acronym"] = graph.nodes["nsf-children"]["acronym"] = "NSF"
     with pytest.raises(UnknownBody) as info:
         resolve_body(graph, "NSF")  # no abbreviations list given
     assert info.value.ambiguous
