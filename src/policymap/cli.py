@@ -15,31 +15,76 @@ import click
 
 DEFAULT_DATA = "data"
 DEFAULT_OUT = "site"
+VERBOSITY = "policymap.verbosity"  # in click's shared ctx.meta: -1 quiet, 0 normal, 1 verbose
 
 data_option = click.option("--data", "data_dir", default=DEFAULT_DATA, show_default=True,
                            type=click.Path(file_okay=False, path_type=Path), help="Data folder holding figures/.")
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
 
+def _set_verbosity(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[VERBOSITY] = -1 if param.name == "quiet" else 1
+
+
+def verbosity_options(f):
+    """``-q`` and ``-v``, taken on the group (``policymap -q build``) or on any command (``policymap build -q``)."""
+    f = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_set_verbosity,
+                     help="Say more: what was read and written, and how long it took.")(f)
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_verbosity,
+                        help="Print no progress messages; warnings and errors still show.")(f)
+
+
+def say(line: str, level: int = 0) -> None:
+    """A progress message on stderr: hidden by ``-q``; ``level=1`` only with ``-v``. Results go to stdout."""
+    ctx = click.get_current_context(silent=True)
+    if (ctx.meta.get(VERBOSITY, 0) if ctx else 0) >= level:
+        click.echo(line, err=True)
+
+
+def warn(line: str) -> None:
+    """A warning on stderr, shown even with ``-q``."""
+    click.echo(line, err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="policymap")
+@verbosity_options
 def cli() -> None:
-    """Turn YAML descriptions of policy systems into static, explorable network maps."""
+    """Turn YAML descriptions of policy systems into static, explorable network maps.
+
+    \b
+    Conventions shared by every command:
+      --data DIR   the data folder (default: data); a missing one is a usage error
+      exit codes   0 done, 1 a problem in the data or a file, 2 a usage error
+      output       results on stdout; progress, warnings and errors on stderr
+      -q / -v      fewer or more progress messages, on the group or any command
+    """
 
 
 def _load(data_dir: Path, strict: bool):
+    import time
+
     from .loader import load_project, report_warnings
 
+    started = time.perf_counter()
     project = load_project(data_dir)
-    report_warnings(project, strict, lambda line: click.echo(line, err=True))
+    say(f"read {data_dir}: {len(project.figures)} maps in {time.perf_counter() - started:.2f} s", level=1)
+    report_warnings(project, strict, warn)
     return project
 
 
 @cli.command()
-@click.argument("data_dir", default=DEFAULT_DATA, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("data_arg", required=False, metavar="[DATA_DIR]", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--data", "data_opt", type=click.Path(file_okay=False, path_type=Path),
+              help="Data folder holding figures/.  [default: data]")
 @strict_option
-def validate(data_dir: Path, strict: bool) -> None:
-    """Check the maps in DATA_DIR (default: data) and print one line per map."""
+@verbosity_options
+def validate(data_arg: Path | None, data_opt: Path | None, strict: bool) -> None:
+    """Check the data folder (--data, or DATA_DIR as a shorthand) and print one line per map."""
+    if data_arg is not None and data_opt is not None and data_arg != data_opt:
+        raise click.UsageError(f"expected one data folder, got DATA_DIR {str(data_arg)!r} and --data {str(data_opt)!r}")
+    data_dir = data_opt or data_arg or Path(DEFAULT_DATA)
     project = _load(data_dir, strict)
     warned: dict[str, int] = {}
     for warning in project.warnings:
@@ -68,6 +113,7 @@ def validate(data_dir: Path, strict: bool) -> None:
               help="File to write (json, graphml, xlsx) or folder for the two tables (csv). "
                    "Default: stdout; FIGURE.xlsx and the tables in the current folder.")
 @data_option
+@verbosity_options
 def export(figure: str, fmt: str, output: Path | None, data_dir: Path) -> None:
     """Export FIGURE (a map id, its guide number, or 'all') as json, graphml, csv or a Kumu workbook (xlsx)."""
     from .export import export_graph, select_graph
@@ -91,26 +137,31 @@ def export(figure: str, fmt: str, output: Path | None, data_dir: Path) -> None:
 @click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write the site into (replaced whole).")
 @strict_option
+@verbosity_options
 def build(data_dir: Path, out_dir: Path, strict: bool) -> None:
     """Validate the data and write the static site."""
     from .site import build_site
 
-    report = build_site(data_dir, out_dir, strict=strict, echo=lambda line: click.echo(line, err=True))
-    click.echo(report.summary())
+    report = build_site(data_dir, out_dir, strict=strict, echo=warn)
+    for page in report.pages:
+        say(f"wrote {out_dir / page}", level=1)
+    say(report.summary())
 
 
 @cli.command()
 @data_option
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 to serve on; 0 picks a free one.")
+@verbosity_options
 def serve(data_dir: Path, port: int) -> None:
     """Preview the site on 127.0.0.1, rebuilding and reloading open pages on every change."""
     from .serve import serve as serve_site
 
-    serve_site(data_dir, port, echo=lambda line: click.echo(line, err=True))
+    serve_site(data_dir, port, echo=warn, progress=say)
 
 
 @cli.command("schema")
+@verbosity_options
 def schema_command() -> None:
     """Print the JSON Schema of the data files, which editors use to complete and check YAML.
 
@@ -130,6 +181,7 @@ def schema_command() -> None:
 @click.option("--html", "html_map", metavar="MAP",
               help="Instead, write an HTML view of one map (id or figure number) marking what changed.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write. Default: stdout.")
+@verbosity_options
 def diff(old: str, new: str, fmt: str, html_map: str | None, output: Path | None) -> None:
     """Compare OLD and NEW: data folders or git revisions (REV or REV:path, default REV:data).
 
@@ -149,14 +201,15 @@ def diff(old: str, new: str, fmt: str, html_map: str | None, output: Path | None
 @click.argument("map_id")
 @data_option
 @click.option("--title", help="The map's title. Default: made from MAP_ID.")
+@verbosity_options
 def new(map_id: str, data_dir: Path, title: str | None) -> None:
     """Write a commented starter map, DATA/figures/MAP_ID.yaml, that validates and builds."""
     from .scaffold import write_starter_map
 
     path = write_starter_map(data_dir, map_id, title)
-    click.echo(f"wrote {path}")
-    click.echo(f"next: edit it, check it with 'policymap validate --strict {data_dir}' "
-               f"and preview it with 'policymap serve --data {data_dir}'")
+    say(f"wrote {path}")
+    say(f"next: edit it, check it with 'policymap validate --strict --data {data_dir}' "
+        f"and preview it with 'policymap serve --data {data_dir}'")
 
 
 @cli.command()
@@ -166,6 +219,7 @@ def new(map_id: str, data_dir: Path, title: str | None) -> None:
 @click.option("--case-studies", "through_case_studies", is_flag=True,
               help="Let routes pass through the case studies' projects and partners.")
 @data_option
+@verbosity_options
 def route(source: str, target: str, all_routes: bool, through_case_studies: bool, data_dir: Path) -> None:
     """How is SOURCE connected to TARGET? Print the shortest route between two bodies as sentences.
 
@@ -196,7 +250,7 @@ def write_output(path: Path, text: str | bytes) -> None:
             path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise PolicymapError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
-    click.echo(f"wrote {path}", err=True)
+    say(f"wrote {path}")
 
 
 def main(args: list[str] | None = None) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import schema
-from .errors import BuildAborted, FigureError, Problem
+from .errors import BuildAborted, FigureError, Problem, UsageProblem
 from .gcpause import paused_collection
 from .yamlsafe import Located, read_yaml
 
@@ -77,12 +77,22 @@ def load_project(data_dir: str | os.PathLike) -> Project:
         return _load_project(Path(data_dir))
 
 
+def check_data_dir(data_dir: Path) -> None:
+    """``UsageProblem`` (exit 2, in every command) unless ``data_dir`` is a folder holding ``figures/``."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        got = "a file" if data_dir.exists() else "nothing there"
+    elif not (data_dir / "figures").is_dir():
+        got = "a folder without figures/"
+    else:
+        return
+    raise UsageProblem(f"--data {data_dir}: expected a data folder holding figures/, got {got}\n"
+                       "  hint: pass the folder that holds figures/, e.g. --data data; 'policymap new MAP_ID' starts one")
+
+
 def _load_project(data_dir: Path) -> Project:
     problems: list[Problem] = []
-    if not (data_dir / "figures").is_dir():
-        raise FigureError([Problem(_display(data_dir), 1, 1,
-                                   "expected a data folder with a figures/ folder of YAML maps, got none",
-                                   "pass the folder that holds figures/, e.g. 'policymap validate data'")])
+    check_data_dir(data_dir)
     figure_paths = sorted((data_dir / "figures").glob("*.yaml"))
     ignored = _ignored_yml(data_dir)
     if not figure_paths:  # nothing else can be checked against no maps, and a build would publish an empty site

@@ -30,7 +30,7 @@ import click
 
 from .errors import PolicymapError
 from .gcpause import paused_collection
-from .loader import load_project
+from .loader import check_data_dir, load_project
 from .site import render_site, write_site
 
 HOST = "127.0.0.1"
@@ -120,10 +120,12 @@ def describe_failure(exc: BaseException) -> str:
 class LiveSite:
     """A site rebuilt in place: the build counter, the last error and the files of the last good build."""
 
-    def __init__(self, data_dir: Path, site_dir: Path, echo: Callable[[str], None]):
+    def __init__(self, data_dir: Path, site_dir: Path, echo: Callable[[str], None],
+                 progress: Callable[[str], None] | None = None):
         self.data_dir = Path(data_dir)
         self.site_dir = Path(site_dir)
-        self.echo = echo
+        self.echo = echo  # errors and warnings
+        self.progress = progress or echo  # "build 3: ..." lines, which -q hides
         self.build = 0
         self.error: str | None = None
         self.seconds: float | None = None
@@ -154,7 +156,7 @@ class LiveSite:
             for warning in warnings:
                 self.echo(warning)
         self._warnings = warnings
-        self.echo(f"build {self.build}: {len(files)} pages in {self.seconds:.2f} s")
+        self.progress(f"build {self.build}: {len(files)} pages in {self.seconds:.2f} s")
         return True
 
     def state(self) -> dict:
@@ -242,10 +244,11 @@ class PreviewServer:
     """
 
     def __init__(self, data_dir, port: int = 8000, echo: Callable[[str], None] = lambda line: None,
-                 watch_paths: list[Path] | None = None):
+                 watch_paths: list[Path] | None = None, progress: Callable[[str], None] | None = None):
         self.data_dir = Path(data_dir)
         self.requested_port = port
         self.echo = echo
+        self.progress = progress or echo
         self.watch_paths = watch_paths or [self.data_dir, PACKAGE / "templates", PACKAGE / "static"]
         self.site: LiveSite | None = None
         self._tmp: Path | None = None
@@ -264,9 +267,7 @@ class PreviewServer:
         return f"http://{HOST}:{self.port}/"
 
     def start(self) -> "PreviewServer":
-        if not self.data_dir.is_dir():
-            raise click.BadParameter(f"expected a data folder, got {str(self.data_dir)!r}, which is not a folder",
-                                     param_hint="--data")
+        check_data_dir(self.data_dir)
         try:
             import watchfiles  # noqa: F401 - checked here so a missing extra fails before anything starts
         except ImportError:
@@ -278,7 +279,7 @@ class PreviewServer:
             raise click.BadParameter(f"cannot listen on {HOST}:{self.requested_port} ({exc.strerror}); "
                                      "choose another port, or 0 for any free one", param_hint="--port") from None
         self._tmp = Path(tempfile.mkdtemp(prefix="policymap-serve-"))
-        self.site = LiveSite(self.data_dir, self._tmp / "site", self.echo)
+        self.site = LiveSite(self.data_dir, self._tmp / "site", self.echo, self.progress)
         handler.site, handler.port = self.site, self.port
         self._spawn(self._watch, "policymap-watch")
         if not self._ready.wait(10):
@@ -303,7 +304,7 @@ class PreviewServer:
                 self._ready.set()
                 if changes and not self._stop.is_set():
                     names = sorted({_shown(path) for _, path in changes})
-                    self.echo(f"changed: {', '.join(names[:5])}{' ...' if len(names) > 5 else ''}")
+                    self.progress(f"changed: {', '.join(names[:5])}{' ...' if len(names) > 5 else ''}")
                     self.site.rebuild()
         except Exception as exc:  # noqa: BLE001 - reported by start() or printed
             self._watch_error = exc
@@ -340,9 +341,11 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def serve(data_dir, port: int = 8000, echo: Callable[[str], None] = lambda line: None) -> None:
+def serve(data_dir, port: int = 8000, echo: Callable[[str], None] = lambda line: None,
+          progress: Callable[[str], None] | None = None) -> None:
     """Serve until interrupted (Ctrl+C, or SIGTERM), then stop and remove the temporary build."""
-    server = PreviewServer(data_dir, port, echo)
+    progress = progress or echo
+    server = PreviewServer(data_dir, port, echo, progress=progress)
     server.start()
     previous = signal.signal(signal.SIGTERM, _interrupt)
     echo(f"serving {server.url} (watching {data_dir} and the templates; Ctrl+C to stop)")
@@ -350,7 +353,7 @@ def serve(data_dir, port: int = 8000, echo: Callable[[str], None] = lambda line:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
-        echo("stopping")
+        progress("stopping")
     finally:
         signal.signal(signal.SIGTERM, previous)
         server.stop()

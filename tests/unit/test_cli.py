@@ -93,7 +93,7 @@ def test_console_entry_keeps_output_and_exit_codes(good_copy, tmp_path):
     """`policymap`, `python -m policymap` and build.py end through cli.main: output flushed, codes kept."""
     root = Path(__file__).resolve().parents[2]
     built = subprocess.run([sys.executable, str(root / "build.py"), "--out", "site"], capture_output=True, text=True)
-    assert built.returncode == 0 and built.stdout.startswith("built ") and (tmp_path / "site" / "funding.html").exists()
+    assert built.returncode == 0 and built.stderr.startswith("built ") and (tmp_path / "site" / "funding.html").exists()
     ok = subprocess.run([sys.executable, "-m", "policymap", "validate", "data"], capture_output=True, text=True)
     assert ok.returncode == 0 and ok.stdout.endswith("0 warnings\n") and len(ok.stdout.splitlines()) == 3
     usage = subprocess.run([sys.executable, "-m", "policymap", "validate", "--no-such-flag"], capture_output=True, text=True)
