@@ -206,7 +206,7 @@ def new(map_id: str, data_dir: Path, title: str | None) -> None:
     """Write a commented starter map, DATA/figures/MAP_ID.yaml, that validates and builds."""
     from .scaffold import write_starter_map
 
-    path = write_starter_map(data_dir, map_id, title)
+    path = write_starter_map(data_dir, map_id, title, echo=say)
     say(f"wrote {path}")
     say(f"next: edit it, check it with 'policymap validate --strict --data {data_dir}' "
         f"and preview it with 'policymap serve --data {data_dir}'")

@@ -26,7 +26,7 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_PATH = "schema/policymap.schema.json"
 #: The top-level models, one per kind of data file.
 FILE_MODELS = (schema.Figure, schema.BodiesFile, schema.ReferenceData, schema.CaseStudiesFile,
-               schema.WholeSystemFile)
+               schema.WholeSystemFile, schema.SiteFile)
 
 
 def models_to_json_schema() -> dict:
@@ -38,7 +38,8 @@ def models_to_json_schema() -> dict:
         "title": "policymap data file",
         "description": ("A map (data/figures/*.yaml), a file of shared bodies (data/bodies/*.yaml), or a reference "
                         "file (data/glossary.yaml, data/abbreviations.yaml or data/websites.yaml), the case studies "
-                        "(data/case-studies.yaml), or the whole-system tours (data/whole-system.yaml). Generated from "
+                        "(data/case-studies.yaml), the whole-system tours (data/whole-system.yaml), or the site's own "
+                        "words (data/site.yaml). Generated from "
                         "policymap's pydantic models by `policymap schema`; do not edit by hand."),
         "anyOf": [refs[(model, "validation")] for model in FILE_MODELS],
         "definitions": top["$defs"],

@@ -9,6 +9,7 @@ Layout of a data folder::
     websites.yaml        Section 5 websites    }
     case-studies.yaml    Section 4 case studies (schema.CaseStudiesFile; optional)
     whole-system.yaml    tours of the whole-system map (schema.WholeSystemFile; optional)
+    site.yaml            the site's title, index introduction and footer note (schema.SiteFile; optional)
 
 ``load_project`` reports every problem in every file, then raises one
 ``FigureError``; warnings are returned on the ``Project``.
@@ -32,6 +33,8 @@ from .yamlsafe import Located, read_yaml
 REFERENCE_FILES = ("glossary", "abbreviations", "websites")
 CASE_STUDIES_FILE = "case-studies.yaml"
 WHOLE_SYSTEM_FILE = "whole-system.yaml"
+SITE_FILE = "site.yaml"
+DEFAULT_SITE = schema.SiteFile(title="policymap")
 
 
 @dataclass
@@ -47,6 +50,7 @@ class Project:
     case_studies: list[schema.CaseStudy] = field(default_factory=list)
     case_studies_file: str | None = None  # the file shown in messages, when there is one
     whole_system_tours: list[schema.Tour] = field(default_factory=list)  # data/whole-system.yaml
+    site: schema.SiteFile = DEFAULT_SITE
 
     def figure(self, key: str) -> schema.Figure:
         """A figure by id or guide number; KeyError with the choices otherwise."""
@@ -111,6 +115,8 @@ def _load_project(data_dir: Path) -> Project:
     complete["case_studies"] = case_studies is not None or not os.path.lexists(case_path)
     whole_path = data_dir / WHOLE_SYSTEM_FILE
     whole = load_file(whole_path, schema.WholeSystemFile, problems) if os.path.lexists(whole_path) else None
+    site_path = data_dir / SITE_FILE
+    site = load_file(site_path, schema.SiteFile, problems) if os.path.lexists(site_path) else None
     checker = _Checker(figures, bodies_files, reference, ref_located, complete, case_studies)
     checker.run()
     if whole is not None:
@@ -129,13 +135,14 @@ def _load_project(data_dir: Path) -> Project:
         case_studies=list(case_studies[0].case_studies) if case_studies else [],
         case_studies_file=case_studies[2] if case_studies else None,
         whole_system_tours=list(whole[0].tours) if whole else [],
+        site=site[0] if site else DEFAULT_SITE,
     )
 
 
 def _ignored_yml(data_dir: Path) -> list[Problem]:
     """A warning for each ``*.yml`` where data is read: only ``*.yaml`` files are, as the docs say."""
     found = [*(data_dir / "figures").glob("*.yml"), *(data_dir / "bodies").glob("*.yml"),
-             *(data_dir / f"{stem}.yml" for stem in (*REFERENCE_FILES, "case-studies", "whole-system"))]
+             *(data_dir / f"{stem}.yml" for stem in (*REFERENCE_FILES, "case-studies", "whole-system", "site"))]
     return [Problem(_display(path), 0, 0, "ignored: expected a name ending in .yaml, got .yml",
                     f"rename it to {path.stem}.yaml to read it", severity="warning")
             for path in sorted(found) if os.path.lexists(path)]

@@ -18,6 +18,8 @@ from pydantic import ValidationError
 
 from . import schema
 from .editor_schema import SCHEMA_PATH
+from .errors import PolicymapError
+from .yamlsafe import read_limited
 
 #: Ids whose page would overwrite another file of the site.
 RESERVED = schema.RESERVED_MAP_IDS
@@ -117,20 +119,64 @@ def _comment_list(values, indent: str = "", width: int = 96) -> str:
     return f"\n{indent}#   ".join(lines) or "none yet"
 
 
-def schema_ref(figures_dir: Path) -> str:
-    """The schema path as seen from ``figures_dir``: the nearest committed copy above it, or the usual place."""
-    for folder in [figures_dir.resolve(), *figures_dir.resolve().parents]:
+#: Where ``new`` puts the schema in a project that has none: inside the data folder.
+PROJECT_SCHEMA = "policymap.schema.json"
+
+
+def find_schema(data_dir: Path) -> Path | None:
+    """The schema a project's files should name: its data folder's copy, or the nearest
+    ``schema/policymap.schema.json`` above it (this repository's layout); None if there is none."""
+    own = data_dir / PROJECT_SCHEMA
+    if own.is_file():
+        return own
+    for folder in [data_dir.resolve(), *data_dir.resolve().parents]:
         candidate = folder / SCHEMA_PATH
         if candidate.is_file():
-            return Path(os.path.relpath(candidate, figures_dir.resolve())).as_posix()
-    return f"../../{SCHEMA_PATH}"
+            return candidate
+    return None
+
+
+def schema_ref(figures_dir: Path, schema_file: Path) -> str:
+    """``schema_file`` as a path relative to ``figures_dir``, as a modeline gives it."""
+    return Path(os.path.relpath(schema_file.resolve(), figures_dir.resolve())).as_posix()
+
+
+def packaged_schema() -> str:
+    """The JSON Schema that ships inside the package (the same text as ``policymap schema``)."""
+    from importlib import resources
+
+    return (resources.files("policymap") / PROJECT_SCHEMA).read_text(encoding="utf-8")
+
+
+def _write_schema(data_dir: Path) -> Path | None:
+    """Put the packaged schema in ``data_dir`` unless one already serves it; the path written, or None.
+
+    A copy written by an older policymap is brought up to date; any other file is left alone."""
+    path = data_dir / PROJECT_SCHEMA
+    text = packaged_schema()
+    if path.is_file():
+        try:
+            current = path.read_text(encoding="utf-8")
+            ours = json.loads(current).get("title") == json.loads(text)["title"]
+        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            return None
+        if current == text or not ours:
+            return None
+    elif find_schema(data_dir) is not None:
+        return None
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
 
 
 def _known_ids(data_dir: Path) -> tuple[list[str], list[str], set[str]]:
     """Shared body ids, glossary term ids and map ids in a data folder, read leniently (for comments and checks)."""
+    def load(path: Path):
+        raw, _ = read_limited(path, str(path))  # never opens a named pipe or reads past the size limit
+        return yaml.safe_load(raw.decode("utf-8")) if raw is not None else None
+
     def items(path: Path, key: str) -> list[dict]:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load(path)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return []
         value = data.get(key) if isinstance(data, dict) else None
@@ -141,7 +187,7 @@ def _known_ids(data_dir: Path) -> tuple[list[str], list[str], set[str]]:
     maps = set()
     for path in sorted((data_dir / "figures").glob("*.yaml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load(path)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
         if isinstance(data, dict) and isinstance(data.get("id"), str):
@@ -149,18 +195,21 @@ def _known_ids(data_dir: Path) -> tuple[list[str], list[str], set[str]]:
     return bodies, terms, maps
 
 
-def starter_map(map_id: str, title: str, data_label: str, figures_dir: Path, bodies: list[str], terms: list[str]) -> str:
+def starter_map(map_id: str, title: str, data_label: str, figures_dir: Path, bodies: list[str], terms: list[str],
+                schema_file: Path | None = None) -> str:
+    ref = schema_ref(figures_dir, schema_file) if schema_file is not None else f"../{PROJECT_SCHEMA}"
     return STARTER.format(
         map_id=map_id, title=title, title_yaml=json.dumps(title, ensure_ascii=False), data=data_label,
-        schema_ref=schema_ref(figures_dir), year=datetime.date.today().year,
+        schema_ref=ref, year=datetime.date.today().year,
         body_ids=_comment_list(bodies), term_ids=_comment_list(terms, "    "),
         kinds=_comment_list(schema.KINDS, "    "), levels=_comment_list(schema.LEVELS, "    "),
         relations=_comment_list(schema.RELATIONS),
     )
 
 
-def write_starter_map(data_dir, map_id: str, title: str | None = None) -> Path:
-    """Write ``figures/MAP_ID.yaml`` in ``data_dir``; usage errors for a bad id, title or folder."""
+def write_starter_map(data_dir, map_id: str, title: str | None = None, echo=lambda line: None) -> Path:
+    """Write ``figures/MAP_ID.yaml`` in ``data_dir``, creating the folders and, where the project has
+    none, its schema file; usage errors for a bad id, title or folder."""
     data_dir = Path(data_dir)
     if not schema.SLUG_RE.match(map_id):
         slug = "-".join(filter(None, "".join(c if c.isalnum() else "-" for c in map_id.lower()).split("-")))
@@ -169,9 +218,9 @@ def write_starter_map(data_dir, map_id: str, title: str | None = None) -> Path:
     if map_id in RESERVED:
         raise click.BadParameter(f"'{map_id}' is taken by the site's own {map_id} page or folder; choose another id",
                                  param_hint="MAP_ID")
-    if not data_dir.is_dir():
-        raise click.BadParameter(f"expected a data folder, got {str(data_dir)!r}, which is not a folder",
-                                 param_hint="--data")
+    for folder in (data_dir, data_dir / "figures"):
+        if folder.exists() and not folder.is_dir():
+            raise click.BadParameter(f"expected a folder, got {str(folder)!r}, which is a file", param_hint="--data")
     figures = data_dir / "figures"
     path = figures / f"{map_id}.yaml"
     bodies, terms, maps = _known_ids(data_dir)
@@ -179,13 +228,20 @@ def write_starter_map(data_dir, map_id: str, title: str | None = None) -> Path:
         raise click.BadParameter(f"a map '{map_id}' already exists in {figures}; choose another id or edit that map",
                                  param_hint="MAP_ID")
     title = title if title is not None else map_id.replace("-", " ").capitalize()
-    text = starter_map(map_id, title, str(data_dir), figures, bodies, terms)
+    text = starter_map(map_id, title, str(data_dir), figures, bodies, terms,
+                       find_schema(data_dir) or data_dir / PROJECT_SCHEMA)
     try:
         schema.Figure.model_validate(yaml.safe_load(text))
     except ValidationError as exc:  # only the title comes from the user
         reason = exc.errors(include_url=False)[0]["msg"].lower()
         raise click.BadParameter(f"expected a title of one line of text, got {title!r} ({reason})",
                                  param_hint="--title") from None
-    figures.mkdir(exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    try:
+        figures.mkdir(parents=True, exist_ok=True)
+        schema_written = _write_schema(data_dir)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise PolicymapError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
+    if schema_written is not None:
+        echo(f"wrote {schema_written} (the schema your editor reads)")
     return path

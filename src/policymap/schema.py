@@ -305,3 +305,12 @@ class CaseStudiesFile(_Model):
     """The guide's case studies (data/case-studies.yaml)."""
 
     case_studies: list[CaseStudy] = Field(description="The case studies, in the guide's order.")
+
+
+class SiteFile(_Model):
+    """The site's own words (data/site.yaml): its title, the index page's heading and introduction, a footer note."""
+
+    title: str = Field(min_length=1, max_length=80, description="The site's name, shown at the top of every page, e.g. 'Community renewal maps'.")
+    heading: str = Field(default="Maps", min_length=1, max_length=120, description="The index page's heading, also its title in the browser tab, e.g. 'Community renewal and mental health: who does what'.")
+    introduction: str | None = Field(default=None, min_length=1, max_length=2000, description="The paragraph under the index page's heading: what these maps show and how to read them, in your own words.")
+    note: str | None = Field(default=None, min_length=1, max_length=300, description="One line in every page's footer, e.g. how current the structures shown are.")

@@ -26,18 +26,11 @@ from .loader import Project, load_project, report_warnings
 from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
                      site_data, source_line, vis_shapes)
 
-SITE_TITLE = "policymap"
-INDEX_TITLE = "Community renewal and mental health: who does what"
 MARKER = ".policymap-site"  # in every built site: only a folder holding it is replaced whole
 MARKER_TEXT = "policymap build wrote this folder; the next build replaces it whole.\n"
 SITE_DATA = "assets/site-data.js"  # what the map pages share: bodies, relations, terms (render.site_data)
 WHOLE_SYSTEM = "whole-system"
 PRESENT_MAX_NODES = 80
-ABOUT = ("These maps redraw the three 'aerial view' figures of Community renewal and mental health "
-         "(King's Fund and the National Institute for Mental Health in England, 2003): who plans, pays for and "
-         "provides mental health services, how renewal and regeneration money flows, and where local strategic "
-         "partnerships fit. Click any body to read its role, its links and where the guide says so. Structures "
-         "are shown as they were in 2003; each map says what has changed since.")
 
 
 @dataclass
@@ -148,7 +141,7 @@ def render_site(project: Project) -> dict[str, str]:
     """Every page of the site, by file name."""
     env = make_environment()
     pages = gather_pages(project)
-    common = {"root": "", "site_title": SITE_TITLE}
+    common = {"root": "", "site_title": project.site.title, "site_note": project.site.note}
     shared, own_nodes = site_data(project, pages)
     out: dict[str, str] = {SITE_DATA: render_page(env, "site-data.js", {"site": shared})}
     for page in pages.values():
@@ -162,9 +155,10 @@ def render_site(project: Project) -> dict[str, str]:
              "present_url": f"{p.url}?present",
              "tours": [{"title": t.title, "url": f"{p.url}?present#tour={t.id}&step=1"} for t in p.figure.tours]}
             for p in pages.values()]
-    out["index.html"] = render_page(env, "index.html", {**common, "page_title": INDEX_TITLE, "heading": INDEX_TITLE,
+    out["index.html"] = render_page(env, "index.html", {**common, "page_title": project.site.heading,
+                                                        "heading": project.site.heading,
                                                         "maps": maps, "start": _start_here(pages),
-                                                        "glossary_url": "glossary.html", "about": ABOUT,
+                                                        "glossary_url": "glossary.html", "about": project.site.introduction,
                                                         "nav": _nav(pages, "index.html")})
     out["glossary.html"] = render_page(env, "glossary.html", {**common, **glossary_context(project, pages),
                                                               "page_title": "Glossary and abbreviations",

@@ -56,7 +56,7 @@ def test_results_on_stdout_progress_on_stderr(good_copy, tmp_path):
     written = run("export", "funding", "--data", "data", "-o", "out.json")
     assert written.stdout == "" and written.stderr == "wrote out.json\n"
     new = run("new", "housing", "--data", "data")
-    assert new.stdout == "" and new.stderr.startswith("wrote data/figures/housing.yaml\nnext: ")
+    assert new.stdout == "" and "\nwrote data/figures/housing.yaml\nnext: " in new.stderr
 
 
 def test_quiet_and_verbose_on_the_group_or_the_command(good_copy):

@@ -54,7 +54,7 @@ def test_schema_offers_one_branch_per_kind_of_file():
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["anyOf"] == [{"$ref": "#/definitions/Figure"}, {"$ref": "#/definitions/BodiesFile"},
                                {"$ref": "#/definitions/ReferenceData"}, {"$ref": "#/definitions/CaseStudiesFile"},
-                               {"$ref": "#/definitions/WholeSystemFile"}]
+                               {"$ref": "#/definitions/WholeSystemFile"}, {"$ref": "#/definitions/SiteFile"}]
     node = schema["definitions"]["Node"]
     assert node["additionalProperties"] is False
     assert "nhs-body" in node["properties"]["kind"]["enum"]

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from policymap.cli import cli
-from policymap.scaffold import schema_ref
+from policymap.scaffold import find_schema, schema_ref
 from policymap.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,11 +26,14 @@ def page_data(html: str) -> dict:
 def test_a_new_map_validates_builds_and_appears_everywhere(good_copy, tmp_path):
     result = run("new", "housing-and-health", "--data", "data", "--title", "Housing & health: <who> does what")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("wrote data/figures/housing-and-health.yaml\n")
+    assert result.output.splitlines()[:2] == ["wrote data/policymap.schema.json (the schema your editor reads)",
+                                              "wrote data/figures/housing-and-health.yaml"]
     path = good_copy / "figures" / "housing-and-health.yaml"
-    # Outside this repository there is no committed schema above the folder: the usual relative place.
+    # Outside this repository there is no committed schema above the folder: new writes one into the data folder.
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../../schema/policymap.schema.json"
+    assert first == "# yaml-language-server: $schema=../policymap.schema.json"
+    assert (path.parent / "../policymap.schema.json").resolve().read_text(encoding="utf-8") == \
+        (ROOT / "schema" / "policymap.schema.json").read_text(encoding="utf-8")
 
     validated = run("validate", "data", "--strict")
     assert validated.exit_code == 0, validated.output
@@ -60,7 +63,7 @@ def test_a_new_map_validates_builds_and_appears_everywhere(good_copy, tmp_path):
 
 @pytest.mark.parametrize("folder", ["data/figures", "tests/fixtures/good/figures", "tests/fixtures/diff/new/figures"])
 def test_schema_line_points_at_the_committed_schema_from_inside_the_repository(folder):
-    ref = schema_ref(ROOT / folder)
+    ref = schema_ref(ROOT / folder, find_schema((ROOT / folder).parent))
     assert (ROOT / folder / ref).resolve() == ROOT / "schema" / "policymap.schema.json"
 
 
@@ -82,7 +85,7 @@ def test_the_starter_lists_the_vocabulary_and_shared_bodies(good_copy):
                                                "got 'Housing Map'; try 'housing-map'"),
     (["new", "funding", "--data", "data"], "a map 'funding' already exists in data/figures"),
     (["new", "glossary", "--data", "data"], "'glossary' is taken by the site's own glossary page"),
-    (["new", "x", "--data", "missing"], "expected a data folder, got 'missing'"),
+    (["new", "x", "--data", "data/glossary.yaml"], "Directory 'data/glossary.yaml' is a file"),
     (["new", "x", "--data", "data", "--title", " "], "expected a title of one line of text"),
 ])
 def test_usage_errors_exit_2_and_write_nothing(good_copy, args, message):
