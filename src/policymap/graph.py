@@ -44,8 +44,19 @@ def reading(relation: str, plural: bool) -> str:
     return many if plural else singular
 
 
+#: Fields about dates and lineage, left out of a graph's attributes when not given (see ``timeline``).
+HISTORY_FIELDS = ("from", "until", "became", "sources", "beside")
+
+
+def _without_empty_history(attrs: dict) -> dict:
+    for key in HISTORY_FIELDS:
+        if key in attrs and not attrs[key]:
+            del attrs[key]
+    return attrs
+
+
 def _node_attrs(node: Node) -> dict:
-    attrs = node.model_dump(mode="json")
+    attrs = _without_empty_history(node.model_dump(mode="json", by_alias=True))
     del attrs["id"]  # the node key; node-link data writes it as "id"
     attrs["facts"] = [dict(f) for f in attrs["facts"]]
     attrs["kind_label"] = KINDS[node.kind]
@@ -82,7 +93,7 @@ def build_graph(project: Project, fig: Figure, showing: dict[str, list[str]] | N
 
 def _add_edge(graph: nx.MultiDiGraph, edge: Edge, figure_id: str | None) -> dict:
     """Add ``edge`` under the key of its relation; return its attributes."""
-    attrs = edge.model_dump(mode="json")
+    attrs = _without_empty_history(edge.model_dump(mode="json", by_alias=True))
     attrs["id"] = edge_id(edge)
     attrs["reading"] = reading(edge.relation, graph.nodes[edge.source]["plural"])
     attrs["figures"] = [figure_id] if figure_id else []

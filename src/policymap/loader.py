@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import history, schema
 from .errors import BuildAborted, FigureError, Problem, UsageProblem
 from .gcpause import paused_collection
 from .yamlsafe import Located, read_yaml
@@ -309,7 +309,7 @@ def _problem_from_error(err: dict, model: type[BaseModel], located: Located, nam
         field_info = holder.model_fields.get(loc[-1]) if holder else None
         hint = f"add '{loc[-1]}:' here ({field_info.description})" if field_info else None
     elif kind == "extra_forbidden":
-        valid = list(holder.model_fields) if holder else []
+        valid = [f.alias or n for n, f in holder.model_fields.items()] if holder else []
         message = f"{where}: unknown key '{loc[-1]}'"
         hint = " ".join(filter(None, [did_you_mean(loc[-1], valid), f"valid keys: {', '.join(valid)}" if valid else None]))
     elif kind == "literal_error":
@@ -339,6 +339,9 @@ def _problem_from_error(err: dict, model: type[BaseModel], located: Located, nam
             if isinstance(value, str):
                 slug = "-".join(filter(None, "".join(c if c.isalnum() else "-" for c in value.lower()).split("-")))
                 hint = f"try '{slug}'" if slug else None
+        elif pattern == schema.DATE:
+            message = f"{where}: expected a year, year-month or date (YYYY, YYYY-MM or YYYY-MM-DD), got {_describe(value)}"
+            hint = 'write it in quotes, e.g. "2013-04-01" for 1 April 2013, or "2013-04" for April 2013'
         else:
             message = f"{where}: expected text matching {pattern}, got {_describe(value)}"
             if loc[-1] == "as_of":
@@ -392,6 +395,7 @@ class _Checker:
         self._check_reference()
         self._check_numbers()
         self._check_names()
+        used |= _HistoryChecker(self).run(used)
         for body_file, located, name in self.bodies_files:
             for i, body in enumerate(body_file.bodies):
                 if self.figures and body.id not in used:
@@ -469,7 +473,7 @@ class _Checker:
             self.error(name, located, loc + ("website",),
                        f"{_where_text(loc + ('website',))}: expected a website id from websites.yaml, got '{node.website}'",
                        did_you_mean(node.website, sites) or _known("website ids", sites))
-        if not node.pages:
+        if not node.pages and not getattr(node, "sources", None) and getattr(node, "from_", None) is None:
             self.warn(name, located, loc, f"{_where_text(loc)}: '{node.id}' cites no guide page",
                       "add 'pages: [N]' with the page that describes it")
 
@@ -735,3 +739,119 @@ def _known(what: str, ids) -> str:
     names = sorted(ids)
     shown = ", ".join(names[:12]) + (f", ... ({len(names)} in all)" if len(names) > 12 else "")
     return f"{what}: {shown}" if names else f"no {what} yet"
+
+
+# -- dates and lineage -----------------------------------------------------------------------
+
+_NO_SOURCE_HINT = ("add 'sources:' with the Act (title with its year, and section), the statutory instrument "
+                   "(with its number) or the official announcement (with its date)")
+
+
+class _HistoryChecker:
+    """When bodies and relations existed, what became of each body, and the sources for it."""
+
+    def __init__(self, checker: _Checker):
+        self.c = checker
+        self.where: dict[str, tuple] = {}  # node id -> (name, located, loc) of its description
+        self.nodes: dict[str, schema.Node] = {}
+        for body_file, located, name in checker.bodies_files:
+            for i, body in enumerate(body_file.bodies):
+                self.where.setdefault(body.id, (name, located, ("bodies", i)))
+                self.nodes.setdefault(body.id, body)
+        for fig, located, name in checker.figures:
+            for i, node in enumerate(fig.nodes):
+                self.where.setdefault(node.id, (name, located, ("nodes", i)))
+                self.nodes.setdefault(node.id, node)
+        self.ready = checker.complete["figures"] and checker.complete["bodies"]
+
+    def run(self, placed: set[str]) -> set[str]:
+        """Check everything; return the bodies drawn on a map through lineage (not 'placed in no figure')."""
+        for node_id, (name, located, loc) in self.where.items():
+            self._check_node(self.nodes[node_id], name, located, loc)
+        for fig, located, name in self.c.figures:
+            for i, edge in enumerate(fig.edges):
+                self._check_dates(edge, name, located, ("edges", i), f"edges[{i}]")
+        for body_file, located, name in self.c.bodies_files:
+            self._check_relations(body_file, located, name)
+        lineage = history.build_lineage(self.nodes)
+        cycle = history.find_cycle(lineage)
+        if cycle:
+            name, located, loc = self.where[cycle[0]]
+            self.c.error(name, located, loc + ("became", "into"),
+                         f"{_where_text(loc + ('became', 'into'))}: successors go round in a loop: {' -> '.join(cycle)}",
+                         "a body cannot come, step by step, from itself: give the later body an id of its own")
+            return set()
+        return self._drawn(placed, lineage)
+
+    def _drawn(self, placed: set[str], lineage) -> set[str]:
+        drawn = set(placed)
+        changed = True
+        while changed:
+            changed = False
+            for node_id, node in self.nodes.items():
+                if node_id in drawn:
+                    continue
+                if node.beside in drawn or any(s.body in drawn for s in lineage.came_from.get(node_id, [])):
+                    drawn.add(node_id)
+                    changed = True
+        return drawn - placed
+
+    def _check_dates(self, item, name, located, loc, where) -> None:
+        end = history.end_of(item) if isinstance(item, schema.Node) else item.until
+        if item.from_ is not None and end is not None and history.date_key(end) <= history.date_key(item.from_):
+            key = "until" if item.until is not None else "became"
+            self.c.warn(name, located, loc + (key,), f"{where}: ends ({end}) before it begins ({item.from_})",
+                        "check the dates: 'until' is the first day it no longer existed, and comes after 'from'")
+        if isinstance(item, schema.Edge) and item.until is not None and not item.sources:
+            self.c.warn(name, located, loc + ("until",), f"{where}: ends on {item.until} with no source", _NO_SOURCE_HINT)
+
+    def _check_node(self, node: schema.Node, name, located, loc) -> None:
+        where = _where_text(loc)
+        self._check_dates(node, name, located, loc, where)
+        change = node.became
+        if change is not None:
+            if node.until is not None and node.until != change.date:
+                self.c.error(name, located, loc + ("until",),
+                             f"{where}.until: expected the date of 'became' ({change.date}), got {node.until}",
+                             "leave 'until' out: a body with 'became' ends on that date")
+            for j, successor in enumerate(change.into):
+                jloc = loc + ("became", "into", j)
+                if successor == node.id:
+                    self.c.error(name, located, jloc, f"{_where_text(jloc)}: '{node.id}' cannot become itself")
+                elif successor not in self.nodes and self.ready:
+                    self.c.warn(name, located, jloc, f"{_where_text(jloc)}: expected the id of a body, got '{successor}'",
+                                did_you_mean(successor, self.nodes) or "describe the successor in data/bodies/, e.g. since-2003.yaml")
+            if not change.sources:
+                self.c.warn(name, located, loc + ("became",),
+                            f"{where}.became: '{node.id}' {change.kind} on {change.date} with no source", _NO_SOURCE_HINT)
+        elif node.until is not None and not node.sources:
+            self.c.warn(name, located, loc + ("until",), f"{where}.until: '{node.id}' ends on {node.until} with no source",
+                        "say what became of it with 'became:', and its sources")
+        if node.from_ is not None and not node.pages and not node.sources:
+            self.c.warn(name, located, loc + ("from",), f"{where}: '{node.id}' began on {node.from_} and cites no source",
+                        _NO_SOURCE_HINT)
+        if node.beside is not None and node.beside not in self.nodes and node.beside not in self.c.bodies and self.ready:
+            self.c.error(name, located, loc + ("beside",), f"{where}.beside: expected the id of a body on the maps, got '{node.beside}'",
+                         did_you_mean(node.beside, self.nodes) or "name the body it is drawn beside")
+
+    def _check_relations(self, body_file: schema.BodiesFile, located, name) -> None:
+        seen: dict[tuple, int] = {}
+        for i, rel in enumerate(body_file.relations):
+            loc = ("relations", i)
+            where = _where_text(loc)
+            for end in ("source", "target"):
+                value = getattr(rel, end)
+                if value not in self.nodes and self.ready:
+                    self.c.error(name, located, loc + (end,), f"{where}.{end}: expected the id of a body, got '{value}'",
+                                 did_you_mean(value, self.nodes) or _known("body ids", self.nodes))
+            if rel.source == rel.target:
+                self.c.error(name, located, loc, f"{where}: expected two different bodies, got '{rel.source}' twice")
+            key = (rel.source, rel.relation, rel.target)
+            if key in seen:
+                line, _ = located.where(("relations", seen[key]))
+                self.c.error(name, located, loc, f"{where}: duplicate relation {rel.source} {rel.relation} {rel.target}",
+                             f"first given at line {line}")
+            seen.setdefault(key, i)
+            if not rel.sources:
+                self.c.warn(name, located, loc, f"{where}: {rel.source} {rel.relation} {rel.target} has no source", _NO_SOURCE_HINT)
+            self._check_dates(rel, name, located, loc, where)

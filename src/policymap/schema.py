@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG)
@@ -111,6 +111,110 @@ class Point(_Model):
     page: Page = Field(description="The guide page it comes from.")
 
 
+#: A year, year-month or date: "2013", "2013-04" or "2013-04-01".
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _real_date(value: str) -> str:
+    import datetime
+
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        raise ValueError(f"expected a real year, month or day, got {value!r}") from None
+    return value
+
+
+PartialDate = Annotated[str, Field(pattern=DATE, description='A year, year-month or date in quotes: "2013", "2013-04" or "2013-04-01".'),
+                        AfterValidator(_real_date)]
+
+#: What became of a body: (reading after a singular subject, after a plural subject).
+CHANGES: dict[str, tuple[str, str]] = {
+    "abolished": ("was abolished", "were abolished"),
+    "renamed": ("was renamed", "were renamed"),
+    "merged-into": ("was merged into", "were merged into"),
+    "split-into": ("was split into", "were split into"),
+    "replaced-by": ("was replaced by", "were replaced by"),
+    "absorbed-by": ("was absorbed by", "were absorbed by"),
+}
+
+#: Kinds of source a reader can look up for a fact from after the guide.
+SOURCE_KINDS: dict[str, str] = {
+    "act": "Act of Parliament",
+    "statutory-instrument": "Statutory instrument",
+    "announcement": "Official announcement",
+}
+
+ChangeKind = Literal[tuple(CHANGES)]  # type: ignore[valid-type]
+SourceKind = Literal[tuple(SOURCE_KINDS)]  # type: ignore[valid-type]
+
+
+def _date_text(value):
+    """YAML reads an unquoted 2013 as a number and 2013-04-01 as a date; take both as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value.isoformat()[:10]
+    return value
+
+
+class Source(_Model):
+    """Where a fact from after the guide can be looked up: an Act, a statutory instrument or an official announcement."""
+
+    kind: SourceKind = Field(description="What sort of source: " + ", ".join(SOURCE_KINDS) + ".")
+    title: Text = Field(max_length=300, description="Its title as published: the Act with its year ('Health and Social Care Act 2012'), the instrument's name, or the announcement's heading.")
+    section: str | None = Field(default=None, max_length=60, description="For an Act: the section or schedule that makes the change, e.g. 's 34'.")
+    number: str | None = Field(default=None, pattern=r"^\d{4}/\d{1,5}$", description="For a statutory instrument: its number, year/number, e.g. '2013/160'.")
+    date: PartialDate | None = Field(default=None, description="For an announcement (required there): the day it was made; for others, when it was made or came into force.")
+    by: str | None = Field(default=None, max_length=200, description="For an announcement: who made it, e.g. 'Prime Minister's Office'.")
+    url: str | None = Field(default=None, max_length=500, description="Optional address where it is published; only http(s) links are allowed.")
+
+    _dates = field_validator("date", mode="before")(lambda cls, v: _date_text(v))
+
+    @field_validator("url")
+    @classmethod
+    def _safe_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s<>\"']+$", value):
+            raise ValueError(f"expected an http(s):// link, got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _lookable(self):
+        if self.kind == "act" and not re.search(r"\b(1[89]|20)\d{2}$", self.title):
+            raise ValueError(f"expected an Act's title ending in its year, e.g. 'Health and Care Act 2022', got {self.title!r}")
+        if self.kind == "statutory-instrument" and self.number is None:
+            raise ValueError("expected the statutory instrument's 'number' (year/number, e.g. '2013/160'), got none")
+        if self.kind == "announcement" and self.date is None:
+            raise ValueError("expected the announcement's 'date' (e.g. \"2018-01-08\"), got none")
+        return self
+
+
+class Change(_Model):
+    """What became of a body, when, and on whose authority."""
+
+    kind: ChangeKind = Field(description="What happened: " + ", ".join(CHANGES) + ".")
+    date: PartialDate = Field(description='When it took effect: the first day the body no longer existed as before, e.g. "2013-04-01".')
+    into: list[Slug] = Field(default_factory=list, description="Ids of the bodies it became or whose work took it over (none for 'abolished'; exactly one for 'renamed').")
+    sources: list[Source] = Field(default_factory=list, description="Where the change can be looked up: the Act, statutory instrument or announcement.")
+    note: str | None = Field(default=None, max_length=2000, description="What passed where, in your own words.")
+
+    _dates = field_validator("date", mode="before")(lambda cls, v: _date_text(v))
+
+    @model_validator(mode="after")
+    def _successors(self):
+        count = len(self.into)
+        if self.kind == "abolished" and count:
+            raise ValueError("expected no 'into' for 'abolished', got successors; use 'replaced-by' or 'absorbed-by' for a body whose work passed on")
+        if self.kind == "renamed" and count != 1:
+            raise ValueError(f"expected exactly one body in 'into' for 'renamed', got {count}")
+        if self.kind == "split-into" and count < 2:
+            raise ValueError(f"expected at least two bodies in 'into' for 'split-into', got {count}")
+        if self.kind not in ("abolished", "renamed", "split-into") and not count:
+            raise ValueError(f"expected at least one body in 'into' for '{self.kind}', got none")
+        return self
+
+
 class Node(_Model):
     """An organisation, body, programme, fund, plan, standard or group."""
 
@@ -129,6 +233,13 @@ class Node(_Model):
     website: Slug | None = Field(default=None, description="Id of its Section 5 website entry (data/websites.yaml).")
     pages: list[Page] = Field(default_factory=list, description="Guide pages that describe it.")
     note: str | None = Field(default=None, max_length=2000, description="An editorial note: how an ambiguity in the guide was decided, or what has changed since.")
+    from_: PartialDate | None = Field(default=None, alias="from", description="When it began, if after the guide or worth saying: a year, year-month or date in quotes. Leave out for a body that existed at the guide's date.")
+    until: PartialDate | None = Field(default=None, description="When it ended: the first day it no longer existed. Leave out while it exists; taken from 'became' when that is given.")
+    became: Change | None = Field(default=None, description="What became of it (abolished, renamed, merged into, split into, replaced by or absorbed by other bodies), when, with its source.")
+    sources: list[Source] = Field(default_factory=list, description="For a body that came after the guide: where its establishment can be looked up, instead of a guide page.")
+    beside: Slug | None = Field(default=None, description="For a body that came after the guide and succeeds none on the maps: the body it is drawn beside (or in place of, once that has gone), in every map that shows that body.")
+
+    _dates = field_validator("from_", "until", mode="before")(lambda cls, v: _date_text(v))
 
 
 class SharedRef(_Model):
@@ -148,6 +259,26 @@ class Edge(_Model):
     evidence: Literal["stated", "implied"] = Field(description="'stated' when the guide says it in so many words; 'implied' when it only follows from the text.")
     page: Page = Field(description="The guide page that states or implies it.")
     note: str | None = Field(default=None, max_length=2000, description="Optional comment shown with the relation.")
+    from_: PartialDate | None = Field(default=None, alias="from", description="When the relation began, if not at the guide's date.")
+    until: PartialDate | None = Field(default=None, description="When the relation ended: the first day it no longer held. A relation also ends when either body does.")
+    sources: list[Source] = Field(default_factory=list, description="Where a date given after the guide can be looked up.")
+
+    _dates = field_validator("from_", "until", mode="before")(lambda cls, v: _date_text(v))
+
+
+class LaterRelation(_Model):
+    """A relation among bodies as they stood after the guide, read as 'source relation target', with its source."""
+
+    source: Slug = Field(description="Id of the body the sentence starts with.")
+    target: Slug = Field(description="Id of the body the sentence ends with.")
+    relation: Relation = Field(description="The relation: " + ", ".join(RELATIONS) + ".")
+    evidence: Literal["stated", "implied"] = Field(description="'stated' when the source says it in so many words; 'implied' when it only follows from it.")
+    from_: PartialDate | None = Field(default=None, alias="from", description="When the relation began; leave out to take the later of the two bodies' beginnings.")
+    until: PartialDate | None = Field(default=None, description="When it ended; a relation also ends when either body does.")
+    sources: list[Source] = Field(default_factory=list, description="Where the relation can be looked up: the Act (with section), instrument or announcement.")
+    note: str | None = Field(default=None, max_length=2000, description="Optional comment shown with the relation.")
+
+    _dates = field_validator("from_", "until", mode="before")(lambda cls, v: _date_text(v))
 
 
 class Region(_Model):
@@ -203,7 +334,8 @@ class Figure(_Model):
 class BodiesFile(_Model):
     """A file of bodies that recur across maps (data/bodies/*.yaml)."""
 
-    bodies: list[Node] = Field(description="Bodies described once and placed by each figure's 'shared' list.")
+    bodies: list[Node] = Field(description="Bodies described once and placed by each figure's 'shared' list, or (for bodies that came after the guide) drawn where their predecessors stood.")
+    relations: list[LaterRelation] = Field(default_factory=list, description="Relations among bodies as they stood after the guide, each with its source; shown on a map at a date when both bodies are drawn there.")
 
 
 class GlossaryTerm(_Model):
