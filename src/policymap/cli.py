@@ -106,18 +106,33 @@ def validate(data_arg: Path | None, data_opt: Path | None, strict: bool) -> None
                f"{len(project.reference.glossary)} glossary terms, {len(project.warnings)} warnings")
 
 
+def _date_option(value: str | None, param: str) -> str | None:
+    from .timeline import resolve_date
+
+    if value is None:
+        return None
+    try:
+        return resolve_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=param) from None
+
+
 @cli.command()
 @click.argument("figure")
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv", "xlsx"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv", "xlsx", "gexf"]), default="json",
+              show_default=True, help="gexf: the map through time, every body and relation with its period, for Gephi's timeline.")
+@click.option("--at", "at_date", metavar="DATE",
+              help="The map as it stood on DATE (YYYY, YYYY-MM, YYYY-MM-DD or 'today'). Default: the guide's date.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write (json, graphml, xlsx) or folder for the two tables (csv). "
+              help="File to write (json, graphml, xlsx, gexf) or folder for the two tables (csv). "
                    "Default: stdout; FIGURE.xlsx and the tables in the current folder.")
 @data_option
 @verbosity_options
-def export(figure: str, fmt: str, output: Path | None, data_dir: Path) -> None:
-    """Export FIGURE (a map id, its guide number, or 'all') as json, graphml, csv or a Kumu workbook (xlsx)."""
+def export(figure: str, fmt: str, at_date: str | None, output: Path | None, data_dir: Path) -> None:
+    """Export FIGURE (a map id, its guide number, or 'all') as json, graphml, csv, a Kumu workbook (xlsx) or gexf."""
     from .export import export_graph, select_graph
 
+    at_date = _date_option(at_date, "--at")
     project = _load(data_dir, strict=False)
     try:
         graph = select_graph(project, figure)
@@ -125,7 +140,19 @@ def export(figure: str, fmt: str, output: Path | None, data_dir: Path) -> None:
         choices = ", ".join(["all"] + [f.id for f in project.figures] + [str(f.number) for f in project.figures if f.number])
         raise click.BadParameter(f"expected a map id, a figure number or 'all', got {figure!r}; choose from: {choices}",
                                  param_hint="FIGURE") from None
-    for path, text in export_graph(graph, fmt, output):
+    if (at_date is not None or fmt == "gexf") and figure == "all":
+        raise click.BadParameter("--at and --format gexf take one map: give its id or figure number", param_hint="FIGURE")
+    if fmt == "gexf" or at_date is not None:
+        from . import timeline
+
+        fig = project.figure(figure)
+        if fmt == "gexf":
+            pairs = [(output, timeline.graph_to_gexf(project, fig))]
+        else:
+            pairs = export_graph(timeline.graph_at(project, fig, at_date), fmt, output)
+    else:
+        pairs = export_graph(graph, fmt, output)
+    for path, text in pairs:
         if path is None:
             sys.stdout.write(text)
             continue
@@ -175,26 +202,60 @@ def schema_command() -> None:
 
 
 @cli.command()
-@click.argument("old")
-@click.argument("new")
+@click.argument("old", required=False)
+@click.argument("new", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--html", "html_map", metavar="MAP",
               help="Instead, write an HTML view of one map (id or figure number) marking what changed.")
+@click.option("--at", "at_dates", multiple=True, metavar="DATE",
+              help="Give twice: compare the maps of one data folder (OLD, default: data) as they stood on two dates "
+                   "(YYYY, YYYY-MM, YYYY-MM-DD or 'today'), listing each change with its source.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write. Default: stdout.")
 @verbosity_options
-def diff(old: str, new: str, fmt: str, html_map: str | None, output: Path | None) -> None:
+def diff(old: str | None, new: str | None, fmt: str, html_map: str | None, at_dates: tuple[str, ...],
+         output: Path | None) -> None:
     """Compare OLD and NEW: data folders or git revisions (REV or REV:path, default REV:data).
 
     Bodies, relations, each map's own fields, regions, tours and steps, the glossary,
-    abbreviations, websites and case studies are all compared.
+    abbreviations, websites and case studies are all compared. With --at DATE --at DATE [DATA],
+    compare one data folder's maps at two dates instead.
     """
-    from .diff import run_diff
+    if at_dates:
+        if len(at_dates) != 2:
+            raise click.UsageError(f"expected --at twice (a date before and a date after), got it {len(at_dates)} time(s)")
+        if new is not None:
+            raise click.UsageError("with --at, give at most one data folder")
+        text = _diff_at(Path(old or DEFAULT_DATA), [_date_option(d, "--at") for d in at_dates], fmt, html_map)
+    elif old is None or new is None:
+        raise click.UsageError("expected OLD and NEW (data folders or git revisions), or --at DATE --at DATE [DATA]")
+    else:
+        from .diff import run_diff
 
-    text = run_diff(old, new, fmt, html_map)
+        text = run_diff(old, new, fmt, html_map)
     if output is None:
         click.echo(text, nl=False)
         return
     write_output(output, text)
+
+
+def _diff_at(data_dir: Path, dates: list[str], fmt: str, html_map: str | None) -> str:
+    import json
+
+    from . import timeline
+
+    project = _load(data_dir, strict=False)
+    before, after = dates
+    if html_map is not None:
+        try:
+            fig = project.figure(html_map)
+        except KeyError:
+            raise click.BadParameter(f"expected a map id or figure number, got {html_map!r}; choose from: "
+                                     f"{', '.join(f.id for f in project.figures)}", param_hint="--html") from None
+        return timeline.diff_html(project, fig, before, after)
+    diffs = [timeline.diff_dates(project, fig, before, after) for fig in project.figures]
+    if fmt == "json":
+        return json.dumps({"from": before, "to": after, "maps": diffs}, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return timeline.diff_text(diffs, before, after)
 
 
 @cli.command()

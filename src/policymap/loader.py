@@ -51,6 +51,7 @@ class Project:
     case_studies_file: str | None = None  # the file shown in messages, when there is one
     whole_system_tours: list[schema.Tour] = field(default_factory=list)  # data/whole-system.yaml
     site: schema.SiteFile = DEFAULT_SITE
+    later_relations: list[schema.LaterRelation] = field(default_factory=list)  # data/bodies/ 'relations:'
 
     def figure(self, key: str) -> schema.Figure:
         """A figure by id or guide number; KeyError with the choices otherwise."""
@@ -136,6 +137,7 @@ def _load_project(data_dir: Path) -> Project:
         case_studies_file=case_studies[2] if case_studies else None,
         whole_system_tours=list(whole[0].tours) if whole else [],
         site=site[0] if site else DEFAULT_SITE,
+        later_relations=[r for body_file, _, _ in bodies_files for r in body_file.relations],
     )
 
 
