@@ -85,7 +85,7 @@ def lineage_records(node_id: str, nodes: dict[str, Node], lineage: history.Linea
 
 
 def graph_at(project: Project, fig: Figure, at: str, keep_ended: bool = False,
-             showing: dict[str, list[str]] | None = None) -> nx.DiGraph:
+             showing: dict[str, list[str]] | None = None) -> nx.MultiDiGraph:
     """The map ``fig`` as it stood on ``at`` (a year, year-month or date).
 
     With ``keep_ended``, bodies and relations of the map that had ended by then are kept, marked
@@ -96,7 +96,7 @@ def graph_at(project: Project, fig: Figure, at: str, keep_ended: bool = False,
     base = build_graph(project, fig, showing)
     anchors = ever_on_map(project, fig, nodes, lineage)
     guide = history.date_key(fig.as_of)
-    graph = nx.DiGraph(**base.graph)
+    graph = nx.MultiDiGraph(**base.graph)
     graph.graph["at"] = at
     for node_id in sorted(anchors, key=lambda n: (anchors[n] is not None, n)):
         node = nodes[node_id]
@@ -125,7 +125,7 @@ def graph_at(project: Project, fig: Figure, at: str, keep_ended: bool = False,
     return graph
 
 
-def _region_of(base: nx.DiGraph, anchors: dict, anchor: str | None) -> str | None:
+def _region_of(base: nx.MultiDiGraph, anchors: dict, anchor: str | None) -> str | None:
     while anchor is not None and anchor not in base:
         anchor = anchors.get(anchor)
     return base.nodes[anchor]["region"] if anchor is not None else None
@@ -135,7 +135,7 @@ def _maps_showing(project: Project, node_id: str) -> list[str]:
     return [f.id for f in project.figures if node_id in ever_on_map(project, f)]
 
 
-def _keep_edge(graph: nx.DiGraph, record: dict, key, keep_ended: bool) -> None:
+def _keep_edge(graph: nx.MultiDiGraph, record: dict, key, keep_ended: bool) -> None:
     source, target = record["source"], record["target"]
     if source not in graph or target not in graph:
         return
@@ -152,14 +152,11 @@ def _keep_edge(graph: nx.DiGraph, record: dict, key, keep_ended: bool) -> None:
     _attach(graph, source, target, attrs)
 
 
-def _attach(graph: nx.DiGraph, source: str, target: str, attrs: dict) -> None:
-    if graph.has_edge(source, target):
-        graph.edges[source, target].setdefault("also", []).append(attrs)
-    else:
-        graph.add_edge(source, target, **attrs)
+def _attach(graph: nx.MultiDiGraph, source: str, target: str, attrs: dict) -> None:
+    graph.add_edge(source, target, key=attrs["relation"], **attrs)
 
 
-def _add_later(graph: nx.DiGraph, relation, nodes: dict[str, Node], key, keep_ended: bool) -> None:
+def _add_later(graph: nx.MultiDiGraph, relation, nodes: dict[str, Node], key, keep_ended: bool) -> None:
     source, target = relation.source, relation.target
     if source not in graph or target not in graph:
         return
@@ -180,7 +177,7 @@ def _add_later(graph: nx.DiGraph, relation, nodes: dict[str, Node], key, keep_en
     _attach(graph, source, target, attrs)
 
 
-def layout_at(graph: nx.DiGraph, fig: Figure):
+def layout_at(graph: nx.MultiDiGraph, fig: Figure):
     """Positions for a map at a date (pass the graph with ``keep_ended``, so places hold across views)."""
     return compute_layout(graph, fig.regions)
 
@@ -300,7 +297,7 @@ def graph_to_gexf(project: Project, fig: Figure) -> str:
 
     nodes = all_nodes(project)
     every = graph_at(project, fig, "9999-12-31", keep_ended=True)
-    flat = nx.DiGraph(id=fig.id, title=fig.title, as_of=fig.as_of, mode="dynamic")
+    flat = nx.MultiDiGraph(id=fig.id, title=fig.title, as_of=fig.as_of, mode="dynamic")
     period = {}
     for node_id, attrs in sorted(every.nodes(data=True)):
         node = nodes[node_id]
@@ -316,8 +313,6 @@ def graph_to_gexf(project: Project, fig: Figure) -> str:
         flat.add_node(node_id, **values)
     for record in edge_records(every):
         source, target = record["source"], record["target"]
-        if flat.has_edge(source, target):
-            continue  # one edge per ordered pair, as in the GraphML export
         start = _later(_later(period[source][0], period[target][0]), record.get("from"))
         end = _earlier(_earlier(period[source][1], period[target][1]), record.get("until"))
         values = {k: (json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, (list, dict)) else v)
@@ -326,7 +321,7 @@ def graph_to_gexf(project: Project, fig: Figure) -> str:
             values["start"] = _full(start)
         if end is not None:
             values["end"] = _full(end)
-        flat.add_edge(source, target, **values)
+        flat.add_edge(source, target, key=record["id"], **values)
     text = "\n".join(nx.generate_gexf(flat, prettyprint=True)) + "\n"
     # networkx stamps today's date; stamp the last change instead, so the same data gives the same file
     last = _full(dates_of(project, fig)[-1])
@@ -370,11 +365,11 @@ def diff_html(project: Project, fig: Figure, before: str, after: str) -> str:
     d = diff_dates(project, fig, before, after)
     old = graph_at(project, fig, before)
     new = graph_at(project, fig, after)
-    union = nx.DiGraph()
+    union = nx.MultiDiGraph()
     union.add_nodes_from(old.nodes(data=True))
     union.add_nodes_from(new.nodes(data=True))
     for graph in (old, new):
-        union.add_edges_from((r["source"], r["target"]) for r in edge_records(graph))
+        union.add_edges_from((r["source"], r["target"], r["relation"]) for r in edge_records(graph))
     nodes = {n: ("removed" if n not in new else "added" if n not in old else "same", []) for n in sorted(union)}
     key = lambda r: (r["source"], r["relation"], r["target"])  # noqa: E731
     old_keys, new_keys = {key(r) for r in edge_records(old)}, {key(r) for r in edge_records(new)}
