@@ -88,6 +88,7 @@ class FigurePage:
     layout: Layout
     url: str
     present: PresentationLayout | None = None  # presentation mode's layout, when there is one
+    timeline: dict | None = None  # the map at later dates (history_page.page_timeline), when it changed
 
     @functools.cached_property
     def records(self) -> list[dict]:
@@ -317,6 +318,8 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         page_data["whole"] = True  # the joined map: case-study layer and Figure 1's layers in the legend
     if page.present:
         page_data["present"] = presentation_data(page.present)
+    if page.timeline:
+        page_data["timeline"] = page.timeline
     for tour in page_data["tours"]:
         for step in tour["steps"]:
             step["edges"] = [page.edge_ids[edge_id] for ref in step["edges"] for edge_id in _tour_edge_ids(page, ref)]

@@ -8,6 +8,7 @@ failed build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
@@ -21,6 +22,7 @@ from . import schema
 from .errors import BuildAborted, UsageProblem
 from .gcpause import paused_collection
 from .graph import build_graph, build_joined_graph, figures_showing
+from .history_page import page_timeline
 from .layout import compute_layout, compute_map_layout, compute_presentation_layout, compute_system_layout
 from .loader import Project, load_project, report_warnings
 from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
@@ -54,7 +56,8 @@ def gather_pages(project: Project) -> dict[str, FigurePage]:
             layout, present = _packed(compute_map_layout, graph, fig), _packed(compute_presentation_layout, graph, fig)
         else:
             layout, present = compute_layout(graph, fig.regions, shapes=vis_shapes()), None
-        pages[fig.id] = FigurePage(fig, graph, layout, page_url(fig.id), present)
+        page = FigurePage(fig, graph, layout, page_url(fig.id), present)
+        pages[fig.id] = dataclasses.replace(page, timeline=page_timeline(project, page, _map_layout, _present_layout))
     whole = whole_system_page(project, pages)
     if whole is not None:
         pages[whole.figure.id] = whole
@@ -62,6 +65,18 @@ def gather_pages(project: Project) -> dict[str, FigurePage]:
 
 
 _PACKED_CACHE: dict[str, object] = {}
+
+
+def _map_layout(graph, fig):
+    """A map's normal layout, as ``gather_pages`` lays it out (also for the map at later dates)."""
+    if graph.number_of_nodes() <= PRESENT_MAX_NODES:
+        return _packed(compute_map_layout, graph, fig)
+    return compute_layout(graph, fig.regions, shapes=vis_shapes())
+
+
+def _present_layout(graph, fig):
+    """Presentation mode's layout, or None for a map too large to pack at projector size."""
+    return _packed(compute_presentation_layout, graph, fig) if graph.number_of_nodes() <= PRESENT_MAX_NODES else None
 
 
 def _packed(compute, graph, fig):

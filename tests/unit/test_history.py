@@ -53,7 +53,8 @@ import pytest  # noqa: E402
 
 from policymap import timeline  # noqa: E402
 from policymap.graph import build_graph, edge_records  # noqa: E402
-from policymap.layout import PRESENT_FONT, _node_size, compute_layout, compute_presentation_layout  # noqa: E402
+from policymap.layout import PRESENT_FONT, compute_layout, compute_map_layout, compute_presentation_layout  # noqa: E402
+from policymap.site import _map_layout  # noqa: E402
 from policymap.loader import load_project  # noqa: E402
 from policymap.render import vis_shapes  # noqa: E402
 
@@ -75,6 +76,7 @@ def test_at_the_guides_date_each_map_is_exactly_todays_map(map_id):
         assert dict(then.nodes(data=True)) == dict(guide.nodes(data=True))
         assert edge_records(then) == edge_records(guide)
         assert compute_layout(then, fig.regions) == compute_layout(guide, fig.regions)
+        assert _map_layout(then, fig) == _map_layout(guide, fig)  # the layout the site draws
 
 
 def test_after_april_2013_figure_2_has_no_pcts_and_has_their_successors():
@@ -112,21 +114,23 @@ def test_every_post_guide_fact_has_a_source():
 def test_each_date_of_a_map_lays_out_without_overlaps_and_presentation_keeps_the_22px_promise(map_id):
     fig = _fig(map_id)
     shapes = vis_shapes()
+    ever = timeline.graph_at(PROJECT, fig, "9999-12-31", keep_ended=True)  # every body the map ever shows
+    layout = compute_map_layout(ever, fig.regions, shapes)
+    assert layout == compute_map_layout(timeline.graph_at(PROJECT, fig, "9999-12-31", keep_ended=True), fig.regions, shapes)
+    _no_overlaps(layout.positions, layout.sizes)
     for at in timeline.dates_of(PROJECT, fig)[1:]:
-        graph = timeline.graph_at(PROJECT, fig, at, keep_ended=True)
-        layout = compute_layout(graph, fig.regions)
-        assert layout == compute_layout(timeline.graph_at(PROJECT, fig, at, keep_ended=True), fig.regions)
-        assert len(set(layout.positions.values())) == len(layout.positions) == graph.number_of_nodes()
         graph = timeline.graph_at(PROJECT, fig, at)  # presentation lists what ended rather than fading it
         present = compute_presentation_layout(graph, fig.regions, shapes)
-        assert present.scale >= 1.0 and present.font == PRESENT_FONT
-        boxes = []
-        for node_id, (x, y) in sorted(present.positions.items()):
-            w, h = _node_size(present.labels[node_id].split("\n"), shapes[graph.nodes[node_id]["kind"]], PRESENT_FONT)
-            boxes.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
-                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+        assert present.scale >= 1.0 and present.font == PRESENT_FONT, at
+        _no_overlaps(present.positions, present.sizes)
+
+
+def _no_overlaps(positions, sizes):
+    boxes = [(x - sizes[n][0] / 2, y - sizes[n][1] / 2, x + sizes[n][0] / 2, y + sizes[n][1] / 2)
+             for n, (x, y) in sorted(positions.items())]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
 
 
 def test_gexf_export_loads_in_networkx_with_its_periods(tmp_path):
@@ -176,3 +180,28 @@ def test_diff_between_2003_and_today_names_each_change_with_its_source():
     page = runner.invoke(cli, ["diff", "--at", "2003-05", "--at", "2023", "--html", "2", str(ROOT / "data")]).output
     assert page.startswith("<!doctype html>") and "since the guide: Health and Care Act 2022, s 19" in page
     assert runner.invoke(cli, ["diff", "--at", "2003"]).exit_code == 2
+
+
+def test_page_timeline_offers_each_date_with_its_layouts_and_sources():
+    from policymap.history_page import page_timeline
+    from policymap.site import gather_pages
+
+    pages = gather_pages(PROJECT)
+    page = pages["mental-health-services"]
+    data = page.timeline
+    assert data == page_timeline(PROJECT, page)  # what the site ships is the pure function's answer
+    assert [d["at"] for d in data["dates"]] == ["2003-05", "2013-04-01", "2018-01-08", "2022-07-01", "today"]
+    assert data["dates"][0]["label"] == "May 2003 (the guide)" and data["dates"][-1]["state"] == "2022-07-01"
+    guide = data["states"]["2003-05"]
+    assert guide["layout"] == "guide" and guide["shown"] == sorted(page.graph.nodes) and not guide["ended"]
+    assert data["layouts"]["guide"]["positions"] == {n: list(xy) for n, xy in sorted(page.layout.positions.items())}
+    later = data["states"]["2013-04-01"]
+    assert "pct" in later["ended"] and "ccg" in later["shown"] and "pct" not in later["shown"]
+    assert set(later["shown"]) | set(later["ended"]) <= set(data["layouts"]["later"]["positions"])
+    assert later["present"]["scale"] >= 1.0 and set(later["present"]["positions"]) == set(later["shown"])
+    assert data["nodes"]["icb"]["sources"] == ["Health and Care Act 2022, s 19"]
+    assert "PCT" in data["names"]["icb"] and "ICB" in data["names"]["pct"]
+    steps = data["changes"]
+    assert [s["at"] for s in steps] == sorted((s["at"] for s in steps), key=lambda d: history.date_key(d))
+    assert all(s["sources"] for s in steps)
+    assert pages["whole-system"].timeline is None
