@@ -210,7 +210,7 @@ def schema_command() -> None:
 @click.option("--at", "at_dates", multiple=True, metavar="DATE",
               help="Give twice: compare the maps of one data folder (OLD, default: data) as they stood on two dates "
                    "(YYYY, YYYY-MM, YYYY-MM-DD or 'today'), listing each change with its source.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write. Default: stdout.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write. Default: stdout.")
 @verbosity_options
 def diff(old: str | None, new: str | None, fmt: str, html_map: str | None, at_dates: tuple[str, ...],
          output: Path | None) -> None:

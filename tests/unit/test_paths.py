@@ -174,3 +174,12 @@ def test_export_to_a_folder_is_a_located_error(good_copy, tmp_path):
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     result = run("export", "all", "--format", "csv", "-o", str(tmp_path / "afile"))
     assert result.exit_code == 1 and "cannot write the file" in result.output and "Traceback" not in result.output
+
+
+def test_diff_to_a_folder_is_the_same_located_error(good_copy, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run("diff", "data", "data", "-o", str(folder))
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0] == f"{folder}: expected a file to write, got a folder"
+    assert list(folder.iterdir()) == []
