@@ -111,14 +111,14 @@ def _whole_system_relations(project) -> set[tuple[str, str, str]]:
     return edges | {(e.source, e.relation, e.target) for study in project.case_studies for e in study.links}
 
 
-def test_whole_system_exports_carry_all_190_relations(real_data, tmp_path):
+def test_whole_system_exports_carry_all_188_relations(real_data, tmp_path):
     project = load_project(real_data)
     expected = _whole_system_relations(project)
-    assert len(expected) == 190
+    assert len(expected) == 188
     graph = select_graph(project, "all")
     root = ET.fromstring(graph_to_graphml(graph))  # parses as XML
     edges = list(root.iter(GRAPHML + "edge"))
-    assert len(edges) == 190 and len({e.get("id") for e in edges}) == 190
+    assert len(edges) == 188 and len({e.get("id") for e in edges}) == 188
     path = tmp_path / "all.graphml"
     path.write_text(graph_to_graphml(graph), encoding="utf-8")
     again = nx.read_graphml(path)
@@ -127,7 +127,7 @@ def test_whole_system_exports_carry_all_190_relations(real_data, tmp_path):
     assert {(s, k, t) for s, t, k in back.edges(keys=True)} == expected
     _nodes, table = graph_to_csv(graph)
     rows = list(csv.DictReader(io.StringIO(table)))
-    assert {(r["From"], r["Type"], r["To"]) for r in rows} == expected and len(rows) == 190
+    assert {(r["From"], r["Type"], r["To"]) for r in rows} == expected and len(rows) == 188
 
 
 FLOOR_CHECK = """
@@ -165,7 +165,7 @@ def test_json_export_and_read_back_on_the_lowest_networkx_pyproject_admits(real_
     result = subprocess.run([sys.executable, "-c", FLOOR_CHECK, str(real_data), floor], capture_output=True,
                             text=True, env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[1:] == [str(select_graph(load_project(real_data), "all").number_of_nodes()), "190"]
+    assert result.stdout.split()[1:] == [str(select_graph(load_project(real_data), "all").number_of_nodes()), "188"]
 
 
 # -- exports users open without manual steps ---------------------------------------------------
@@ -230,9 +230,9 @@ def test_kumu_workbook_has_the_sheets_and_columns_kumu_documents(real_data, tmp_
     rows = [dict(zip(header, (c.value for c in row))) for row in elements.iter_rows(min_row=2)]
     links = [dict(zip(conn_header, (c.value for c in row))) for row in connections.iter_rows(min_row=2)]
     ids = {r["ID"] for r in rows}
-    assert len(rows) == graph.number_of_nodes() and len(links) == 190
+    assert len(rows) == graph.number_of_nodes() and len(links) == 188
     assert all(link["From"] in ids and link["To"] in ids for link in links)  # Kumu: with IDs, From/To name IDs
-    assert len({link["ID"] for link in links} | ids) == 190 + len(ids)  # ids unique across both sheets
+    assert len({link["ID"] for link in links} | ids) == 188 + len(ids)  # ids unique across both sheets
     assert {link["Direction"] for link in links} == {"directed"}
     pct = next(r for r in rows if r["ID"] == "pct")
     assert pct["Label"] == "Primary care trusts" and pct["Tags"] == "nhs-body|local"
