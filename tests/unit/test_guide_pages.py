@@ -224,7 +224,8 @@ def _cited_pages(value, field=""):
 
 
 def test_every_page_cited_or_named_is_in_the_guide(project):
-    models = [*project.figures, *project.bodies.values(), *project.case_studies, project.reference]
+    models = [*project.figures, *project.bodies.values(), *project.case_studies, project.reference,
+              *project.whole_system_tours]
     cited = [pair for model in models for pair in _cited_pages(model)]
     assert {field for field, _ in cited} == {"page", "pages", "text"}
     assert [pair for pair in cited if part_of(pair[1]) is None] == []

@@ -5,7 +5,7 @@ six bytes of the BLAKE2b digest of every run of 13 consecutive words of the guid
 it again with ``python tests/unit/test_guide_wording.py PATH-TO-GUIDE.txt``.
 
 Checked: every role, description, note, fact, glossary definition, tour step text, caption, region
-description, driver and challenge, and the case studies' summaries, descriptions, roles, notes, figures and
+description, driver and challenge, the whole-system tours' steps, and the case studies' summaries, descriptions, roles, notes, figures and
 lessons (every string field named in ``CHECKED``). Labels, terms, titles, names and addresses are names and
 are not checked.
 
@@ -119,7 +119,8 @@ def test_no_run_of_13_words_repeats_the_guide(project, runs):
     names = name_words(project)
     sources = [(f"figures/{f.id}", f) for f in project.figures]
     sources += [(f"bodies/{b.id}", b) for b in project.bodies.values()]
-    sources += [("glossary", project.reference.glossary), ("case-studies", project.case_studies)]
+    sources += [("glossary", project.reference.glossary), ("case-studies", project.case_studies),
+                ("whole-system", project.whole_system_tours)]
     copied = [(where, run) for label, model in sources for where, text in checked_texts(model, label)
               for run in copied_runs(text, runs, names)]
     assert copied == []

@@ -56,3 +56,11 @@ def test_every_shipped_export_round_trips(project):
     again = nx.node_link_graph(json.loads(graph_to_json(joined)), edges="edges")
     assert again.number_of_nodes() == joined.number_of_nodes() == len(
         set().union(*(project.nodes_of(f) for f in project.figures)))
+
+
+def test_the_providers_tour_step_highlights_every_provider_the_guide_lists(project):
+    """Figure 2's 'Who provides services?' step names PCTs ('PCTs again', p 19), so it highlights them too."""
+    step = next(s for t in project.figure("2").tours for s in t.steps if s.title == "Who provides services?")
+    assert {"mental-health-trusts", "community-trusts", "care-trusts", "pct", "social-services-departments",
+            "voluntary-community-groups", "private-providers"} <= set(step.nodes)
+    assert "pct -> lit" in step.edges
