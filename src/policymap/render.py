@@ -330,6 +330,9 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
                    "challenges": [p.model_dump() for p in fig.challenges]},
         "page_data": page_data,
         "regions": [{"id": r.id, "label": r.label, "description": r.description} for r in fig.regions],
+        # The joined map is far too large to print legibly on one sheet: its handout sends readers to the figures.
+        "print_figures": [{"name": f"Figure {p.figure.number}: {p.figure.title}" if p.figure.number else p.figure.title,
+                           "url": p.url} for p in pages.values() if p is not page] if "whole" in page_data else [],
     }
 
 
