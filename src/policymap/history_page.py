@@ -14,7 +14,7 @@ from . import history, timeline
 from .graph import edge_records
 from .layout import compute_map_layout, compute_presentation_layout
 from .loader import Project
-from .render import MONEY, RELATIONS, FigurePage, presentation_data, relation_colour, vis_shapes
+from .render import RELATIONS, FigurePage, edge_style, presentation_data, vis_shapes
 from .schema import Figure
 
 TODAY = "today"
@@ -111,12 +111,8 @@ def _region(box) -> dict:
 def _later_edge(record: dict) -> dict:
     edge = {"from": record["source"], "to": record["target"], "relation": record["relation"],
             "reading": record["reading"], "evidence": record["evidence"], "note": record.get("note"),
-            "color": relation_colour(record["relation"]), "label": RELATIONS[record["relation"]][2],
+            **edge_style(record), "label": RELATIONS[record["relation"]][2],
             "sources": record.get("sources") if record.get("later") else None, "page": record.get("page")}
-    if record["evidence"] == "implied":
-        edge["dashes"] = True
-    if record["relation"] in MONEY:
-        edge["width"] = 2.5
     return {k: v for k, v in edge.items() if v is not None}
 
 

@@ -55,23 +55,42 @@ VIS_SHAPES = {
     "ellipse": ("ellipse", {}),
     "document": ("box", {"borderRadius": 0, "borderDashes": [6, 4]}),
 }
-#: Relation families: colour and line width; the label names the relation, so colour is never alone.
+#: Relation families. Each is told apart by more than its colour: its own arrowhead, and money a thicker
+#: line; the label names the relation itself. A dashed line means the guide implies it (any family).
 MONEY = {"funds", "allocates-budget-to"}
 GOVERN = {"accountable-to", "sponsors", "leads", "coordinates", "scrutinises", "sets-framework-for", "originates-from"}
 BELONG = {"member-of", "part-of", "works-through", "subsumed-into"}
 SUPPORT = {"advises", "supports", "links-to", "works-with", "promotes"}
+RELATION_STYLE = {  # family: colour, vis-network arrowhead, line width, what the legend says of it
+    "money": ("#A14A00", "triangle", 2.5, "money: thick line, triangle"),
+    "govern": ("#005A8C", "arrow", 1.5, "direction and oversight: arrow"),
+    "belong": ("#00704F", "diamond", 1.5, "belonging: diamond at the whole"),
+    "support": ("#8A3B6E", "circle", 1.5, "support and links: round end"),
+    "other": ("#444444", "vee", 1.5, "doing and providing: open arrow"),
+}
+
+
+def relation_family(relation: str) -> str:
+    for family, members in (("money", MONEY), ("govern", GOVERN), ("belong", BELONG), ("support", SUPPORT)):
+        if relation in members:
+            return family
+    return "other"
 
 
 def relation_colour(relation: str) -> str:
-    if relation in MONEY:
-        return "#A14A00"
-    if relation in GOVERN:
-        return "#005A8C"
-    if relation in BELONG:
-        return "#00704F"
-    if relation in SUPPORT:
-        return "#8A3B6E"
-    return "#444444"
+    return RELATION_STYLE[relation_family(relation)][0]
+
+
+def edge_style(record: dict) -> dict:
+    """A relation's vis-network line: its family's colour, arrowhead and width; dashed when implied."""
+    colour, arrow, width, _ = RELATION_STYLE[relation_family(record["relation"])]
+    style = {"color": colour, "arrows": {"to": {"enabled": True, "type": arrow, "scaleFactor": 0.6 if arrow in
+                                                ("arrow", "triangle", "vee") else 0.5}}}
+    if width != VIS_OPTIONS["edges"]["width"]:
+        style["width"] = width
+    if record["evidence"] == "implied":
+        style["dashes"] = True
+    return style
 
 
 def _tint(hex_colour: str, amount: float = 0.72) -> str:
@@ -176,13 +195,9 @@ def graph_to_vis_data(page: FigurePage) -> dict:
     edges = []
     for record in page.records:
         edge = {"id": page.edge_ids[record["id"]], "from": record["source"], "to": record["target"],
-                "color": relation_colour(record["relation"])}
+                **edge_style(record)}
         if labelled:
             edge["label"] = RELATIONS[record["relation"]][2]
-        if record["evidence"] == "implied":
-            edge["dashes"] = True
-        if record["relation"] in MONEY:
-            edge["width"] = 2.5
         edges.append(edge)
     return {"nodes": nodes, "edges": edges}
 
@@ -295,7 +310,10 @@ def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dic
         "search": _search_index(project, pages),
         "legend": {"kinds": [[k, KIND_STYLE[k][0], _tint(KIND_STYLE[k][0]), KIND_STYLE[k][1]] for k in KINDS],
                    "levels": list(LEVELS),
-                   "relations": [[r, relation_colour(r)] for r in RELATIONS],
+                   "relations": [[r, relation_colour(r), RELATION_STYLE[relation_family(r)][1],
+                                  RELATION_STYLE[relation_family(r)][2]] for r in RELATIONS],
+                   "families": [[family, colour, arrow, width, text]
+                                for family, (colour, arrow, width, text) in RELATION_STYLE.items()],
                    "layers": [[k, colour, _tint(colour, 0.55), label] for k, (colour, label) in LAYER_STYLE.items()]},
         "vis_options": vis_options(),
         "present_kinds": present_groups(),

@@ -3,11 +3,12 @@
 "How is A connected to B?" Bodies are named by id, label or acronym (any
 case; the guide's abbreviations list adds aliases such as GOL). Routes are
 the shortest paths in the joined graph taken as undirected, so a body can be
-reached against the direction of an edge; each step is then read in the
-edge's own direction:
+reached against the direction of an edge. A route reads from A to B, one
+clause a step, each naming its subject: the body the route has reached, with
+the relation read forwards or, against its direction, the other way round:
 
-    Local implementation teams link to local strategic partnerships, which
-    originate from the Neighbourhood Renewal Unit.
+    Local implementation teams work to the NSF for Mental Health; the NSF
+    originates from the Department of Health.
 
 Sentences are built from per-node phrases and per-edge readings
 (``route_phrases``) by ``route_sentences``; the page can ship those phrases
@@ -31,10 +32,11 @@ import networkx as nx
 from .errors import PolicymapError
 from .graph import build_joined_graph, edge_records
 from .graph import sentence_object
+from .schema import INVERSE_READINGS
 
 #: --all prints at most this many routes.
 ROUTE_LIMIT = 25
-#: A sentence carries at most this many steps before a new one starts.
+#: A sentence carries at most this many steps (clauses) before a new one starts.
 STEPS_PER_SENTENCE = 3
 #: Kinds whose singular names read without "the" ("Sure Start", "First Step Trust", "day hospital care")...
 _BARE_KINDS = {"programme", "community-group", "people", "service", "workforce-role"}
@@ -191,12 +193,21 @@ def _object(attrs: dict) -> str:
 
 
 def node_phrases(graph: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
-    """Node id -> {"subject": phrase at the start of a sentence, "object": phrase mid-sentence}."""
+    """Node id -> {"subject": phrase at the start of a sentence, "object": phrase mid-sentence,
+    "again": mid-sentence once named, by its acronym where no other body has it ("the NSF", "LSPs")}."""
+    acronyms = Counter(a.get("acronym") for _, a in graph.nodes(data=True) if a.get("acronym"))
     nodes = {}
     for node_id, attrs in sorted(graph.nodes(data=True)):
         obj = _object(attrs)
+        again = obj
+        acronym = attrs.get("acronym")
+        if acronym and acronyms[acronym] == 1:
+            if attrs.get("plural"):
+                again = acronym if acronym.endswith("s") else acronym + "s"
+            else:
+                again = "the " + acronym if obj.startswith("the ") else acronym
         nodes[node_id] = {"subject": obj[0].upper() + obj[1:] if obj.startswith("the ") else attrs["label"],
-                          "object": obj}
+                          "object": obj, "again": again}
     return nodes
 
 
@@ -208,35 +219,41 @@ def route_phrases(graph: nx.MultiDiGraph) -> dict:
     """
     nodes = node_phrases(graph)
     edges = {r["id"]: {"source": r["source"], "target": r["target"], "reading": r["reading"],
+                       "inverse": inverse_reading(r["relation"], graph.nodes[r["target"]].get("plural", False)),
                        "evidence": r["evidence"]} for r in edge_records(graph)}
     return {"nodes": nodes, "edges": edges}
 
 
-def route_sentences(phrases: dict, nodes: list[str], edges: list[str]) -> list[str]:
-    """The route ``nodes`` (via ``edges``, one per step) read as sentences that respect edge direction.
+def inverse_reading(relation: str, plural: bool) -> str:
+    """A relation read from its object, after a singular or plural subject ("{}" where the other body goes)."""
+    singular, many = INVERSE_READINGS[relation]
+    return many if plural else singular
 
-    A step walked forwards continues the sentence (", which ...", about the body just named); a
-    step walked backwards starts a sentence with that edge's source as subject.
+
+def route_sentences(phrases: dict, nodes: list[str], edges: list[str]) -> list[str]:
+    """The route ``nodes`` (via ``edges``, one per step) read from its first body to its last.
+
+    Each step is a clause whose subject is the body the route has reached: the relation read forwards
+    when the route follows its arrow, the other way round (``inverse``) when it goes against it. Clauses
+    are joined by semicolons, at most ``STEPS_PER_SENTENCE`` to a sentence; a body named again is named
+    by its short form ("the NSF").
     """
     sentences: list[str] = []
-    current, previous, count = "", None, 0
+    clauses: list[str] = []
     for here, there, edge_key in zip(nodes, nodes[1:], edges):
         edge = phrases["edges"][edge_key]
-        mark = " (implied)" if edge["evidence"] == "implied" else ""
-        forward = edge["source"] == here
-        if forward and current and count < STEPS_PER_SENTENCE:
-            # the body just named (the last object) is this step's subject, forwards or not
-            current += f", which {edge['reading']} {phrases['nodes'][there]['object']}{mark}"
-            count += 1
-        else:
-            if current:
-                sentences.append(current + ".")
-            subject, obj = (here, there) if forward else (there, here)
-            current = f"{phrases['nodes'][subject]['subject']} {edge['reading']} {phrases['nodes'][obj]['object']}{mark}"
-            count = 1
-        previous = "forward" if forward else "backward"
-    if current:
-        sentences.append(current + ".")
+        verb = edge["reading"] if edge["source"] == here else edge["inverse"]
+        subject = phrases["nodes"][here]["again" if clauses else "subject"]
+        if not clauses and sentences:
+            subject = phrases["nodes"][here]["subject"]
+        obj = phrases["nodes"][there]["object"]
+        said = verb.replace("{}", obj) if "{}" in verb else f"{verb} {obj}"
+        clauses.append(f"{subject} {said}" + (" (implied)" if edge["evidence"] == "implied" else ""))
+        if len(clauses) == STEPS_PER_SENTENCE:
+            sentences.append("; ".join(clauses) + ".")
+            clauses = []
+    if clauses:
+        sentences.append("; ".join(clauses) + ".")
     return sentences
 
 

@@ -80,6 +80,35 @@ RELATIONS: dict[str, tuple[str, str, str]] = {
     "promotes": ("promotes", "promote", "promotes"),
 }
 
+#: Each relation read the other way, from its object: after a singular and a plural subject. "{}" stands for
+#: the other body where it is not at the end ("counts {} among its members").
+INVERSE_READINGS: dict[str, tuple[str, str]] = {
+    "commissions": ("is commissioned by", "are commissioned by"),
+    "provides": ("is provided by", "are provided by"),
+    "funds": ("is funded by", "are funded by"),
+    "allocates-budget-to": ("gets budgets from", "get budgets from"),
+    "accountable-to": ("holds {} to account", "hold {} to account"),
+    "sponsors": ("is sponsored by", "are sponsored by"),
+    "implements": ("is carried out by", "are carried out by"),
+    "develops-and-monitors": ("is developed and monitored by", "are developed and monitored by"),
+    "advises": ("is advised by", "are advised by"),
+    "works-through": ("brings together", "bring together"),
+    "works-with": ("works with", "work with"),
+    "member-of": ("counts {} among its members", "count {} among their members"),
+    "part-of": ("includes", "include"),
+    "links-to": ("is linked to", "are linked to"),
+    "subsumed-into": ("took in", "took in"),
+    "leads": ("is led by", "are led by"),
+    "supports": ("is supported by", "are supported by"),
+    "administers": ("is run by", "are run by"),
+    "employs": ("is employed by", "are employed by"),
+    "coordinates": ("is co-ordinated by", "are co-ordinated by"),
+    "originates-from": ("gave rise to", "gave rise to"),
+    "sets-framework-for": ("works to", "work to"),
+    "scrutinises": ("is scrutinised by", "are scrutinised by"),
+    "promotes": ("is promoted by", "are promoted by"),
+}
+
 #: The layers of influence on health of the guide's Figure 1.
 LAYERS: dict[str, str] = {
     "upstream": "Upstream: general socio-economic, cultural and environmental conditions",

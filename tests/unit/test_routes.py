@@ -62,24 +62,40 @@ def test_lit_to_nru_goes_through_the_lsp(graph):
     assert count == 1
     assert route.nodes == ["lit", "lsp", "nru"]
     assert route.edges == ["lit--links-to--lsp", "lsp--originates-from--nru"]
-    assert route.sentences == ["Local implementation teams link to local strategic partnerships, which originate "
+    assert route.sentences == ["Local implementation teams link to local strategic partnerships; LSPs originate "
                                "from the Neighbourhood Renewal Unit."]
 
 
-def test_reverse_route_reads_each_edge_its_own_way(graph):
+def test_reverse_route_reads_from_the_from_body_naming_each_subject(graph):
     [route], _ = find_routes(graph, "nru", "lit")
     assert route.nodes == ["nru", "lsp", "lit"]
-    assert route.sentences == ["Local strategic partnerships originate from the Neighbourhood Renewal Unit.",
-                               "Local implementation teams link to local strategic partnerships."]
+    assert route.sentences == ["The Neighbourhood Renewal Unit gave rise to local strategic partnerships; "
+                               "LSPs are linked to local implementation teams."]
+
+
+def test_a_step_against_the_arrow_reads_the_relation_the_other_way(graph):
+    routes, _ = find_routes(graph, "lit", "dh", all_routes=True)
+    texts = [r.text for r in routes]
+    assert ("Local implementation teams work to the NSF for Mental Health; "
+            "the NSF originates from the Department of Health (implied).") in texts
+
+
+def test_every_route_sentence_starts_with_the_from_body(graph):
+    phrases = route_phrases(graph)
+    for a, b in [("lit", "nru"), ("nru", "lit"), ("approved-social-workers", "rda"), ("police", "nru"),
+                 ("service-users", "nrf"), ("odpm", "pct"), ("nrf", "service-users")]:
+        for route in find_routes(graph, a, b, all_routes=True)[0]:
+            assert route.sentences[0].startswith(phrases["nodes"][a]["subject"] + " "), route.sentences
+            assert "which" not in route.text
 
 
 def test_implied_relations_are_marked(graph):
     routes, _ = find_routes(graph, "voluntary-community-groups", "nru", all_routes=True)
     texts = [r.text for r in routes]
-    assert texts[0] == ("Voluntary and community organisations are members of local strategic partnerships, "
-                        "which originate from the Neighbourhood Renewal Unit.")  # all stated: ranked first
-    assert texts[1] == ("Voluntary and community organisations work through neighbourhood renewal teams (implied), "
-                        "which link to the Neighbourhood Renewal Unit.")
+    assert texts[0] == ("Voluntary and community organisations are members of local strategic partnerships; "
+                        "LSPs originate from the Neighbourhood Renewal Unit.")  # all stated: ranked first
+    assert texts[1] == ("Voluntary and community organisations work through neighbourhood renewal teams (implied); "
+                        "neighbourhood renewal teams link to the Neighbourhood Renewal Unit.")
 
 
 def test_all_routes_are_equally_short_and_distinct(graph):
@@ -109,8 +125,10 @@ def test_sentences_from_shipped_phrases_match(graph):
     for a, b in [("lit", "nru"), ("approved-social-workers", "rda"), ("first-step-trust", "lsp"), ("police", "nru")]:
         for route in find_routes(graph, a, b, all_routes=True)[0]:
             assert route_sentences(phrases, route.nodes, route.edges) == route.sentences
-    assert phrases["nodes"]["nru"] == {"subject": "The Neighbourhood Renewal Unit", "object": "the Neighbourhood Renewal Unit"}
-    assert phrases["nodes"]["sure-start"] == {"subject": "Sure Start", "object": "Sure Start"}
+    assert phrases["nodes"]["nru"] == {"subject": "The Neighbourhood Renewal Unit", "object": "the Neighbourhood Renewal Unit",
+                                       "again": "the NRU"}
+    assert phrases["nodes"]["sure-start"] == {"subject": "Sure Start", "object": "Sure Start", "again": "Sure Start"}
+    assert phrases["nodes"]["lsp"]["again"] == "LSPs"
 
 
 def test_routes_to_data_is_json(graph, project):
@@ -130,7 +148,7 @@ def test_cli_prints_the_route(project):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:3] == [
         "Local implementation teams (LIT) -> Neighbourhood Renewal Unit (NRU): 1 shortest route of 2 steps", "",
-        "  Local implementation teams link to local strategic partnerships, which originate from the Neighbourhood "
+        "  Local implementation teams link to local strategic partnerships; LSPs originate from the Neighbourhood "
         "Renewal Unit."]
     assert "    lit --links-to--> lsp  (stated, p 28)" in result.output
 
