@@ -238,6 +238,20 @@ def test_tour_in_presentation_large_step_text_clear_of_its_bodies(built_site, op
     assert page.evaluate("location.hash").endswith("step=3")
 
 
+@pytest.mark.parametrize("name", MAPS)
+def test_every_tour_step_in_presentation_keeps_labels_at_22px(built_site, open_page, name):
+    page = open_page(url(built_site, name, "?present")).page
+    font = page.evaluate("window.policymap.network.body.nodes[Object.keys(window.policymap.data.nodes)[0]].options.font.size")
+    small = []
+    for tour in page.evaluate("window.policymap.tours"):
+        for index in range(1, len(tour["steps"]) + 1):
+            page.evaluate(f"location.hash = 'tour={tour['id']}&step={index}'")
+            scale, _ = camera_still(page)
+            if font * scale < 22:
+                small.append((tour["id"], index, round(font * scale, 1)))
+    assert small == []
+
+
 # -- focus and filters ----------------------------------------------------------------------------
 
 def test_focus_one_or_two_steps_by_keys_and_control(built_site, open_page):
