@@ -19,6 +19,12 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 SHOTS = {"figure-3-panel.png": ("renewal-regeneration.html#node=rda", "Figure 3 with the RDAs selected")}
 #: Every map as opened at 1280x720, normally and in presentation mode: screenshots/<map>-<mode>.png
 MODES = {"normal": "", "present": "?present"}
+#: More views: screenshots/<name>.png -> (page and query or deep link, viewport)
+VIEWS = {
+    "whole-system-tour": ("whole-system.html#tour=from-a-service-user-to-the-renewal-fund&step=2", (1280, 720)),
+    "index-phone": ("index.html", (390, 844)),
+    "mental-health-services-phone": ("mental-health-services.html", (390, 844)),
+}
 
 
 def main() -> None:
@@ -58,6 +64,17 @@ def _map_shots(browser, site: Path, out: Path) -> None:
             page.screenshot(path=str(target))
             print(f"wrote {os.path.relpath(target)}")
     page.close()
+    for name, (target, (width, height)) in VIEWS.items():
+        page = browser.new_page(viewport={"width": width, "height": height}, reduced_motion="reduce",
+                                is_mobile=width < 600, has_touch=width < 600)
+        path, _, fragment = target.partition("#")
+        page.goto((site / path).as_uri() + (f"#{fragment}" if fragment else ""))
+        if "index" not in path:
+            page.wait_for_function("window.policymap && window.policymap.network", timeout=10_000)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(out / f"{name}.png"))
+        print(f"wrote {os.path.relpath(out / f'{name}.png')}")
+        page.close()
 
 
 if __name__ == "__main__":
