@@ -1,522 +1,1326 @@
-/* policymap: the one script shared by every page (plain ES2017, no build step).
- *
- * Map pages carry their view inline in <script type="application/json" id="policymap-data">
- * (positions, tours, presentation layout); what they share (bodies, relations, terms, styles)
- * comes once from assets/site-data.js. Other pages have neither and this script only honours
- * ?present there. All text from the data
- * goes into the page through textContent and createElement, never as markup.
- *
- * Workshop mode: presentation (button, P key, ?present; Escape leaves), guided tours
- * (#tour=<id>&step=<n>; arrows, Page Up/Down and space step through), focus on a body's
- * neighbours (keys 1, 2 and 0), filters by kind, level and relation, PNG export and a print
- * handout.
- *
- * Exposes window.policymap = {network, data, tours, select(id), clear(), present(on),
- * setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio)}
- * for tests.
- */
+/* policymap: the page script, joined from static/js/ by policymap.bundle (do not edit here;
+   edit the modules). Each module sees the namespace pm and adds its part to it. */
 (function () {
-  "use strict";
+"use strict";
+const pm = {};
 
-  const presentRequested = new URLSearchParams(location.search).has("present");
-  if (presentRequested) {
-    document.body.classList.add("present");
-  }
+/* ---- js/dom.js ---- */
+(function (pm) {
+/* dom.js: building elements from data. Text always goes in as text nodes (never markup). */
 
-  const dataElement = document.getElementById("policymap-data");
-  if (!dataElement) {
-    return;
-  }
-  const data = expand(JSON.parse(dataElement.textContent), window.policymapSite || {});
-
-  /* A page carries its view (layout, tours, presentation); what the map pages share (bodies,
-     relations, terms) comes once from assets/site-data.js. Join them, and spell out lookups once. */
-  function expand(page, site) {
-    const raw = Object.assign({}, page, {
-      kinds: site.kinds || {}, levels: site.levels || {}, layers: site.layers || {},
-      relations: site.relations || {}, glossary: site.glossary || {}, websites: site.websites || {},
-      maps: site.maps || {}, edges: ((site.edges || {})[page.figure.id] || []).map((edge) => Object.assign({}, edge)),
-      nodes: {},
-    });
-    raw.vis = Object.assign({ options: site.vis_options || {} }, page.vis);
-    if (raw.present) {
-      raw.present = Object.assign({ kinds: site.present_kinds || {} }, page.present);
+/* el("p", {class: "x"}, "text", childNode, ...): an element with attributes and children.
+   Strings become text nodes; null, undefined and false are skipped. */
+function el(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  Object.keys(attributes || {}).forEach((name) => {
+    const value = attributes[name];
+    if (value !== null && value !== undefined && value !== false) {
+      element.setAttribute(name, value === true ? "" : String(value));
     }
-    const bodies = site.bodies || {};
-    raw.vis.nodes.forEach((visNode) => {
-      const id = visNode.id;
-      const node = Object.assign({}, bodies[id] || { label: visNode.label, kind: visNode.group }, (page.nodes || {})[id]);
-      Object.keys(node).forEach((key) => {
-        if (node[key] === null) {
-          delete node[key];
-        }
-      });
-      raw.nodes[id] = node;
-    });
-    const maps = raw.maps;
-    const mapName = (id) => (maps[id] && maps[id].number ? "Figure " + maps[id].number : (maps[id] || {}).title || id);
-    Object.keys(raw.nodes).forEach((id) => {
-      const node = raw.nodes[id];
-      node.id = id;
-      node.kind_label = raw.kinds[node.kind] || node.kind;
-      node.level_label = raw.levels[node.level] || node.level;
-      node.subj = node.subj || node.label; // "The Neighbourhood Renewal Unit" at the start of a sentence
-      node.obj = node.obj || node.label; // "the Neighbourhood Renewal Unit", "local authorities" mid-sentence
-      node.acronym_expansion = node.acronym ? node.acronym_expansion || node.label : null;
-      node.facts = node.facts || [];
-      node.pages = node.pages || [];
-      node.glossary = (node.glossary || []).filter((t) => raw.glossary[t]).map((t) => ({
-        id: t, term: raw.glossary[t].term, definition: raw.glossary[t].definition }));
-      node.website = node.website && raw.websites[node.website] ? raw.websites[node.website] : null;
-      node.also_in = (node.figures || []).filter((m) => m !== page.figure.id && maps[m]).map((m) => ({
-        number: maps[m].number, title: maps[m].title, url: maps[m].url + "#node=" + id }));
-    });
-    raw.edges.forEach((edge, index) => {
-      const reading = raw.relations[edge.relation];
-      const source = raw.nodes[edge.source];
-      edge.id = page.vis.edges[index].id; // both lists hold the page's relations in one order
-      edge.relation_label = reading[2];
-      edge.reading = source.plural ? reading[1] : reading[0];
-      edge.subject = source.subj || source.label;
-      edge.object = raw.nodes[edge.target].obj;
-    });
-    const own = Object.keys(raw.nodes).sort().map((id) => ({
-      id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
-      terms: raw.nodes[id].glossary.map((entry) => entry.term), url: null }));
-    const others = (site.search || []).filter((item) => !raw.nodes[item.id]);
-    raw.search = own.concat(others.map((item) => Object.assign({}, item, {
-      url: maps[item.map] ? maps[item.map].url + "#node=" + item.id : null, map: mapName(item.map) })));
-    raw.tours = raw.tours || [];
-    return raw;
-  }
-  const mapElement = document.getElementById("map");
-  if (typeof vis === "undefined" || !mapElement) {
-    showMapMessage("The map could not be drawn because its script did not load. The text version below has every body and relation.");
-    return;
-  }
-
-  renderLegend(window.policymapSite && window.policymapSite.legend);
-
-  /* The legend and filters, for the kinds, levels and relations this map uses (styles from the
-     site data, in the vocabulary's order), with the case-study layer and Figure 1's layers on the
-     whole-system map. Built before the filters are wired up below. */
-  function renderLegend(styles) {
-    const holder = document.getElementById("legend-groups");
-    if (!holder || !styles) {
+  });
+  children.forEach((child) => {
+    if (child === null || child === undefined || child === false) {
       return;
     }
-    const ids = Object.keys(data.nodes);
-    const tally = (values) => values.reduce((counts, value) => counts.set(value, (counts.get(value) || 0) + 1), new Map());
-    const kinds = tally(ids.map((id) => data.nodes[id].kind));
-    const levels = tally(ids.map((id) => data.nodes[id].level));
-    const relations = tally(data.edges.map((edge) => edge.relation));
-    const implied = data.edges.filter((edge) => edge.evidence === "implied").length;
-    const count = (n, hidden) => el("span", { class: "count", "data-total": hidden ? null : n }, String(n),
-      el("span", { class: "visually-hidden" }, " on this map"));
-    const item = (group, id, label, n, swatch) => el("li", { id: "legend-" + group + "-" + id },
-      el("label", {}, el("input", { type: "checkbox", "data-filter": group, value: id, checked: true, disabled: true }),
-        " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n));
-    const fieldset = (attributes, legend, ...children) => el("fieldset", attributes, el("legend", {}, ...legend), ...children);
-    if (kinds.size) {
-      const items = styles.kinds.filter(([id]) => kinds.has(id)).map(([id, colour, fill, shape]) =>
-        item("kind", id, data.kinds[id] || id, kinds.get(id), shapeSwatch(shape, colour, fill)));
-      holder.appendChild(fieldset({ class: "filter-group" }, ["Bodies"], el("ul", { class: "legend-list" }, ...items)));
-    }
-    if (levels.size) {
-      const items = styles.levels.filter((id) => levels.has(id)).map((id) =>
-        item("level", id, data.levels[id] || id, levels.get(id), null));
-      holder.appendChild(fieldset({ class: "filter-group filter-levels" }, ["Levels"],
-        el("ul", { class: "legend-list legend-levels" }, ...items)));
-    }
-    if (relations.size) {
-      const items = styles.relations.filter(([id]) => relations.has(id)).map(([id, colour]) =>
-        item("relation", id, data.relations[id][2], relations.get(id), lineSwatch(colour, false)));
-      const lists = [el("ul", { class: "legend-list" }, ...items)];
-      if (implied) {
-        lists.push(el("ul", { class: "legend-list" }, el("li", { id: "legend-implied" },
-          el("span", { class: "no-box", "aria-hidden": "true" }), lineSwatch("#4a5563", true),
-          el("span", { class: "legend-label" }, "dashed: implied by the guide, not stated"), " ", count(implied, true))));
-      }
-      holder.appendChild(fieldset({ class: "filter-group" },
-        ["Relations ", el("span", { class: "hint-inline" }, "(arrow points from subject to object)")], ...lists));
-    }
-    if (!data.whole) {
-      return;
-    }
-    const studies = ids.filter((id) => data.nodes[id].case_study).length;
-    if (studies) {
-      holder.appendChild(fieldset({ class: "filter-group", id: "case-study-layer" }, ["Case studies (Section 4)"],
-        el("label", {}, el("input", { type: "checkbox", id: "show-case-studies", checked: true, disabled: true }),
-          " Show the " + studies + " bodies of the guide's case studies")));
-    }
-    const layers = tally(ids.map((id) => data.nodes[id].layer || "none"));
-    const keys = styles.layers.filter(([id]) => layers.has(id)).map(([id, colour, fill, label]) => {
-      const swatch = el("span", { class: "layer-swatch", "aria-hidden": "true" });
-      swatch.style.background = fill;
-      swatch.style.borderColor = colour;
-      return el("li", {}, swatch, el("span", { class: "legend-label" }, label), " ",
-        el("span", { class: "count" }, String(layers.get(id))));
-    });
-    const radio = (value, label, checked) => el("label", {},
-      el("input", { type: "radio", name: "colour-by", value: value, checked: checked, disabled: true }), " " + label);
-    holder.appendChild(fieldset({ class: "filter-group", id: "layer-colours" }, ["Colour bodies by"],
-      radio("kind", "their kind", true), radio("layer", "Figure 1's layers of influence on health", false),
-      el("ul", { class: "legend-list layer-key" }, ...keys),
-      el("p", { class: "hint" }, "The guide (pp 11\u201312) sees regeneration partnerships working mostly upstream and "
-        + "midstream, and mental health services downstream.")));
-  }
+    element.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  });
+  return element;
+}
 
-  /* el() for SVG. */
-  function svgEl(tag, attributes, ...children) {
-    const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.keys(attributes).forEach((name) => element.setAttribute(name, String(attributes[name])));
-    children.forEach((child) => element.appendChild(child));
-    return element;
-  }
+function svgEl(tag, attributes, ...children) {
+  const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  Object.keys(attributes).forEach((name) => element.setAttribute(name, String(attributes[name])));
+  children.forEach((child) => element.appendChild(child));
+  return element;
+}
 
-  /* A 22x22 picture of a kind's node shape: filled with `fill`, outlined in `colour`. Decorative. */
-  function shapeSwatch(shape, colour, fill) {
-    const shapes = {
-      box: ["rect", { x: 2, y: 5, width: 18, height: 12 }],
-      pill: ["rect", { x: 2, y: 5, width: 18, height: 12, rx: 6 }],
-      document: ["rect", { x: 2, y: 4, width: 18, height: 14, "stroke-dasharray": "3 2" }],
-      ellipse: ["ellipse", { cx: 11, cy: 11, rx: 9.5, ry: 6.5 }],
-    };
-    const [tag, geometry] = shapes[shape] || shapes.box;
-    const figure = svgEl(tag, Object.assign({}, geometry, { fill: fill, stroke: colour, "stroke-width": 2 }));
-    return svgEl("svg", { class: "swatch", width: 22, height: 22, viewBox: "0 0 22 22", "aria-hidden": "true",
-      focusable: "false" }, figure);
-  }
+/* A 22x22 picture of a kind's node shape: filled with `fill`, outlined in `colour`. Decorative. */
+function shapeSwatch(shape, colour, fill) {
+  const shapes = {
+    box: ["rect", { x: 2, y: 5, width: 18, height: 12 }],
+    pill: ["rect", { x: 2, y: 5, width: 18, height: 12, rx: 6 }],
+    document: ["rect", { x: 2, y: 4, width: 18, height: 14, "stroke-dasharray": "3 2" }],
+    ellipse: ["ellipse", { cx: 11, cy: 11, rx: 9.5, ry: 6.5 }],
+  };
+  const [tag, geometry] = shapes[shape] || shapes.box;
+  const figure = svgEl(tag, Object.assign({}, geometry, { fill: fill, stroke: colour, "stroke-width": 2 }));
+  return svgEl("svg", { class: "swatch", width: 22, height: 22, viewBox: "0 0 22 22", "aria-hidden": "true",
+    focusable: "false" }, figure);
+}
 
-  /* A relation's line and arrowhead, dashed for implied relations. Decorative. */
-  function lineSwatch(colour, dashed) {
-    const line = svgEl("line", Object.assign({ x1: 2, y1: 7, x2: 31, y2: 7, stroke: colour, "stroke-width": 2.5 },
-      dashed ? { "stroke-dasharray": "5 4" } : {}));
-    return svgEl("svg", { class: "swatch swatch-line", width: 40, height: 14, viewBox: "0 0 40 14", "aria-hidden": "true",
-      focusable: "false" }, line, svgEl("polygon", { points: "30,2 39,7 30,12", fill: colour }));
-  }
+/* A relation's line and arrowhead, dashed for implied relations. Decorative. */
+function lineSwatch(colour, dashed) {
+  const line = svgEl("line", Object.assign({ x1: 2, y1: 7, x2: 31, y2: 7, stroke: colour, "stroke-width": 2.5 },
+    dashed ? { "stroke-dasharray": "5 4" } : {}));
+  return svgEl("svg", { class: "swatch swatch-line", width: 40, height: 14, viewBox: "0 0 40 14", "aria-hidden": "true",
+    focusable: "false" }, line, svgEl("polygon", { points: "30,2 39,7 30,12", fill: colour }));
+}
 
-  const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  const animation = reducedMotion ? false : { duration: 450, easingFunction: "easeInOutQuad" };
-  const edgesById = new Map(data.edges.map((edge) => [edge.id, edge]));
-  const details = document.getElementById("details");
-  const routesPanel = document.getElementById("routes");
-  const tourPanel = document.getElementById("tour");
-  const searchInput = document.getElementById("search-input");
+/* Say something to screen readers through the page's live region. */
+function announce(text) {
   const announcer = document.getElementById("announce");
-  const present = data.present || null; // presentation layout and style, from the build
-
-  /* ---------------------------------------------------------------- helpers */
-
-  function showMapMessage(text) {
-    const stage = document.getElementById("map-stage");
-    if (!stage) {
-      return;
-    }
-    const message = document.createElement("p");
-    message.className = "map-message";
-    message.textContent = text;
-    stage.appendChild(message);
+  if (announcer) {
+    announcer.textContent = "";
+    setTimeout(() => { announcer.textContent = text; }, 30);
   }
+}
 
-  /* el("p", {class: "x"}, "text", childNode, ...): an element with attributes and children.
-     Strings become text nodes; null and undefined children are skipped. */
-  function el(tag, attributes, ...children) {
-    const element = document.createElement(tag);
-    Object.keys(attributes || {}).forEach((name) => {
-      const value = attributes[name];
-      if (value !== null && value !== undefined && value !== false) {
-        element.setAttribute(name, value === true ? "" : String(value));
+/* Keys typed into a field, or meant for a focused control, are not shortcuts: no letters or
+   digits in a text field or menu, no arrows or space in any form control. */
+function isTyping(target) {
+  const field = target && target.closest && target.closest("input, select, textarea, [contenteditable='true']");
+  return Boolean(field && !(field.tagName === "INPUT" && /^(checkbox|radio|button|submit|reset|range|color|file)$/.test(field.type)));
+}
+
+function inFormControl(target) {
+  return Boolean(target && target.closest && target.closest("input, select, textarea, [contenteditable='true']"));
+}
+
+function activatesControl(target, key) {
+  return (key === " " || key === "Enter") && Boolean(target && target.closest && target.closest("button, a, summary, label"));
+}
+
+/* A plain left click, not one that opens a new tab or window. */
+function plainClick(event) {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+}
+
+/* Focus an element in a panel of the sidebar, unfolding the sidebar first if it is folded away
+   (the camera folds it again from the panels' state when it renders). */
+function focusIn(element) {
+  const sidebar = element && element.closest(".sidebar");
+  if (sidebar) {
+    sidebar.hidden = false;
+  }
+  if (element) {
+    element.focus({ preventScroll: true });
+  }
+}
+
+pm.dom = { focusIn, el, svgEl, shapeSwatch, lineSwatch, announce, isTyping, inFormControl, activatesControl, plainClick };
+})(pm);
+
+/* ---- js/text.js ---- */
+(function (pm) {
+/* text.js: small pure helpers for words and values. */
+
+function pagesText(pages) {
+  return (pages.length === 1 ? "p " : "pp ") + pages.join(", ");
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];
+
+/* 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as words, like the templates' as_of_text. */
+function asOfText(value) {
+  const parts = String(value || "").split("-");
+  if (parts.length === 3) {
+    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+  }
+  return parts.length === 2 ? MONTHS[Number(parts[1]) - 1] + " " + parts[0] : String(value || "");
+}
+
+/* Only http(s) and mailto links leave the page. */
+function safeHref(url) {
+  return /^(https?:\/\/|mailto:)/i.test(url || "") ? url : null;
+}
+
+function option(object, name, fallback) {
+  return object && object[name] !== undefined && object[name] !== null ? object[name] : fallback;
+}
+
+/* "a", "a and b", "a, b and c". */
+function listText(items) {
+  if (items.length < 2) {
+    return items.join("");
+  }
+  return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+}
+
+/* "1 body", "3 bodies". */
+function count(n, one, many) {
+  return n + " " + (n === 1 ? one : many);
+}
+
+pm.text = { pagesText, asOfText, safeHref, option, listText, count };
+})(pm);
+
+/* ---- js/data.js ---- */
+(function (pm) {
+/* data.js: the wire format in. A map page carries its view inline (layout, tours, presentation
+   layout) in <script id="policymap-data">; what the map pages share (bodies, relations, terms)
+   comes once from assets/site-data.js. join() puts the two together and spells out lookups
+   once, so the views never go back to the raw lists. */
+
+function join(page, site) {
+  const maps = site.maps || {};
+  const raw = Object.assign({}, page, {
+    kinds: site.kinds || {}, levels: site.levels || {}, layers: site.layers || {},
+    relations: site.relations || {}, glossary: site.glossary || {}, websites: site.websites || {},
+    maps: maps, edges: ((site.edges || {})[page.figure.id] || []).map((edge) => Object.assign({}, edge)),
+    nodes: {}, others: {},
+  });
+  raw.vis = Object.assign({ options: site.vis_options || {} }, page.vis);
+  if (raw.present) {
+    raw.present = Object.assign({ kinds: site.present_kinds || {} }, page.present);
+  }
+  const bodies = site.bodies || {};
+  raw.vis.nodes.forEach((visNode) => {
+    const id = visNode.id;
+    const node = Object.assign({}, bodies[id] || { label: visNode.label, kind: visNode.group }, (page.nodes || {})[id]);
+    Object.keys(node).forEach((key) => {
+      if (node[key] === null) {
+        delete node[key];
       }
     });
-    children.forEach((child) => {
-      if (child === null || child === undefined || child === false) {
-        return;
-      }
-      element.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return element;
-  }
-
-  function pagesText(pages) {
-    return (pages.length === 1 ? "p " : "pp ") + pages.join(", ");
-  }
-
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
-
-  /* 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as words, like the templates' as_of_text. */
-  function asOfText(value) {
-    const parts = String(value || "").split("-");
-    if (parts.length === 3) {
-      return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+    raw.nodes[id] = node;
+  });
+  Object.keys(raw.nodes).forEach((id) => {
+    const node = raw.nodes[id];
+    node.id = id;
+    node.kind_label = raw.kinds[node.kind] || node.kind;
+    node.level_label = raw.levels[node.level] || node.level;
+    node.subj = node.subj || node.label; // "The Neighbourhood Renewal Unit" at the start of a sentence
+    node.obj = node.obj || node.label; // "the Neighbourhood Renewal Unit", "local authorities" mid-sentence
+    node.acronym_expansion = node.acronym ? node.acronym_expansion || node.label : null;
+    node.facts = node.facts || [];
+    node.pages = node.pages || [];
+    node.glossary = (node.glossary || []).filter((t) => raw.glossary[t]).map((t) => ({
+      id: t, term: raw.glossary[t].term, definition: raw.glossary[t].definition }));
+    node.website = node.website && raw.websites[node.website] ? raw.websites[node.website] : null;
+    node.also_in = (node.figures || []).filter((m) => m !== page.figure.id && maps[m]).map((m) => ({
+      number: maps[m].number, title: maps[m].title, url: maps[m].url + "#node=" + id }));
+  });
+  // Bodies of other maps: enough to say where they are when an address names one.
+  Object.keys(bodies).forEach((id) => {
+    if (!raw.nodes[id]) {
+      raw.others[id] = { label: bodies[id].label, figures: (bodies[id].figures || []).filter((m) => maps[m]) };
     }
-    return parts.length === 2 ? MONTHS[Number(parts[1]) - 1] + " " + parts[0] : String(value || "");
-  }
+  });
+  raw.edges.forEach((edge, index) => {
+    const reading = raw.relations[edge.relation];
+    const source = raw.nodes[edge.source];
+    edge.id = page.vis.edges[index].id; // both lists hold the page's relations in one order
+    edge.key = edge.source + "--" + edge.relation + "--" + edge.target; // stable: used in addresses
+    edge.relation_label = reading[2];
+    edge.reading = source.plural ? reading[1] : reading[0];
+    edge.subject = source.subj || source.label;
+    edge.object = raw.nodes[edge.target].obj;
+  });
+  const own = Object.keys(raw.nodes).sort().map((id) => ({
+    id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
+    terms: raw.nodes[id].glossary.map((entry) => entry.term), url: null }));
+  const others = (site.search || []).filter((item) => !raw.nodes[item.id]);
+  raw.search = own.concat(others.map((item) => Object.assign({}, item, {
+    url: maps[item.map] ? maps[item.map].url + "#node=" + item.id : null, map: mapName(maps, item.map) })));
+  raw.tours = raw.tours || [];
+  // Lookups, not data: kept out of JSON copies of the joined data.
+  const edgesOf = new Map(Object.keys(raw.nodes).map((id) => [id, []]));
+  raw.edges.forEach((edge) => {
+    edgesOf.get(edge.source).push(edge);
+    if (edge.target !== edge.source) {
+      edgesOf.get(edge.target).push(edge);
+    }
+  });
+  Object.defineProperty(raw, "edgesOf", { value: edgesOf, enumerable: false });
+  Object.defineProperty(raw, "edgesByKey", { value: new Map(raw.edges.map((edge) => [edge.key, edge])), enumerable: false });
+  Object.defineProperty(raw, "edgesById", { value: new Map(raw.edges.map((edge) => [edge.id, edge])), enumerable: false });
+  return raw;
+}
 
-  function safeHref(url) {
-    return /^(https?:\/\/|mailto:)/i.test(url || "") ? url : null;
-  }
+/* "Figure 3", or a map's title when it has no number. */
+function mapName(maps, id) {
+  return maps[id] && maps[id].number ? "Figure " + maps[id].number : (maps[id] || {}).title || id;
+}
 
-  function urlWithoutHash() {
-    return location.href.split("#")[0];
+/* Where a body that is not on this map is: its label and the maps that show it (name, url). */
+function elsewhere(data, id) {
+  const other = data.others[id];
+  if (!other) {
+    return null;
   }
+  return { id: id, label: other.label, maps: other.figures.map((m) => ({
+    id: m, number: data.maps[m].number || null, name: mapName(data.maps, m), url: data.maps[m].url + "#node=" + id })) };
+}
 
-  function setHash(fragment) {
-    const wanted = fragment ? "#" + fragment : "";
-    if (location.hash === wanted) {
+/* "Neighbourhood Renewal Unit is on Figures 3 and 4" as words (links are added by the view). */
+function elsewhereText(place) {
+  const numbered = place.maps.filter((m) => m.number);
+  const named = place.maps.filter((m) => !m.number).map((m) => m.name);
+  const parts = [];
+  if (numbered.length) {
+    parts.push((numbered.length === 1 ? "Figure " : "Figures ") + pm.text.listText(numbered.map((m) => String(m.number))));
+  }
+  return place.label + " is not on this map. It is on " + pm.text.listText(parts.concat(named.map((n) => "“" + n + "”"))) + ".";
+}
+
+pm.data = { join, mapName, elsewhere, elsewhereText };
+})(pm);
+
+/* ---- js/select.js ---- */
+(function (pm) {
+/* select.js: what the map shows, worked out from the data and the state. Pure functions:
+   every view asks these instead of reading the drawing library back. */
+
+/* Bodies and relations hidden by the filters (kind, level, relation, case-study layer),
+   remembered for the last filters asked about (the store makes new filters on each change). */
+let hiddenCache = null;
+
+function hidden(data, state) {
+  if (hiddenCache && hiddenCache.data === data && hiddenCache.filters === state.filters) {
+    return hiddenCache.value;
+  }
+  const value = hiddenBy(data, state.filters);
+  hiddenCache = { data: data, filters: state.filters, value: value };
+  return value;
+}
+
+function hiddenBy(data, f) {
+  const nodes = new Set();
+  Object.keys(data.nodes).forEach((id) => {
+    const node = data.nodes[id];
+    if (f.kind.indexOf(node.kind) >= 0 || f.level.indexOf(node.level) >= 0 || (f.caseStudies === false && node.case_study)) {
+      nodes.add(id);
+    }
+  });
+  const edges = new Set();
+  data.edges.forEach((edge) => {
+    if (f.relation.indexOf(edge.relation) >= 0 || (f.caseStudies === false && edge.case_study)
+        || nodes.has(edge.source) || nodes.has(edge.target)) {
+      edges.add(edge.id);
+    }
+  });
+  return { nodes: nodes, edges: edges };
+}
+
+/* Why a body is hidden, or null: the filters that hide it. */
+function nodeHidden(data, filters, id) {
+  const node = data.nodes[id];
+  return Boolean(node && (filters.kind.indexOf(node.kind) >= 0 || filters.level.indexOf(node.level) >= 0
+    || (filters.caseStudies === false && node.case_study)));
+}
+
+/* The bodies within `depth` steps of `id` along the relations on show, and those relations. */
+function neighbourhood(data, id, depth, hide) {
+  const keepNodes = new Set([id]);
+  const keepEdges = new Set();
+  let frontier = [id];
+  for (let step = 0; step < depth; step += 1) {
+    const next = [];
+    frontier.forEach((nodeId) => {
+      (data.edgesOf.get(nodeId) || []).forEach((edge) => {
+        if (hide && hide.edges.has(edge.id)) {
+          return;
+        }
+        keepEdges.add(edge.id);
+        [edge.source, edge.target].forEach((other) => {
+          if (!keepNodes.has(other) && !(hide && hide.nodes.has(other))) {
+            keepNodes.add(other);
+            next.push(other);
+          }
+        });
+      });
+    });
+    frontier = next;
+  }
+  return { nodes: keepNodes, edges: keepEdges };
+}
+
+function tour(data, state) {
+  return state.tour ? data.tours.find((t) => t.id === state.tour.id) || null : null;
+}
+
+/* The current tour step, or null. */
+function step(data, state) {
+  const t = tour(data, state);
+  return t ? t.steps[state.tour.step] || null : null;
+}
+
+/* A step's bodies and relations that are on this map. */
+function stepParts(data, s) {
+  return { nodes: s.nodes.filter((id) => data.nodes[id]), edges: (s.edges || []).filter((id) => data.edgesById.has(id)) };
+}
+
+/* The route on show, {nodes, edges}, or null (routes are found by pm.routes, memoised). */
+function route(data, state) {
+  const sel = state.selection;
+  if (!sel || sel.type !== "route") {
+    return null;
+  }
+  const found = pm.routes.cached(data, sel.from, sel.to, hidden(data, state));
+  return found.routes[sel.index] || null;
+}
+
+/* What stands out while the rest fades: {nodes: Set, edges: Set}, or null for nothing faded.
+   A selected body with its neighbourhood (unless focus reaches everything), a relation with its
+   two ends, a route, a tour step, or a showcased kind or level. */
+function emphasis(data, state) {
+  const sel = state.selection;
+  if (sel && sel.type === "node") {
+    return state.focusDepth === 0 ? null : neighbourhood(data, sel.id, state.focusDepth, hidden(data, state));
+  }
+  if (sel && sel.type === "edge") {
+    const edge = data.edgesById.get(sel.id);
+    return edge ? { nodes: new Set([edge.source, edge.target]), edges: new Set([sel.id]) } : null;
+  }
+  if (sel && sel.type === "route") {
+    const r = route(data, state);
+    return r ? { nodes: new Set(r.nodes), edges: new Set(r.edges.map((e) => e.id)) } : null;
+  }
+  const s = step(data, state);
+  if (s) {
+    const parts = stepParts(data, s);
+    return { nodes: new Set(parts.nodes), edges: new Set(parts.edges) };
+  }
+  if (state.showcase) {
+    const nodes = new Set(Object.keys(data.nodes).filter((id) => data.nodes[id][state.showcase.group] === state.showcase.id));
+    return { nodes: nodes, edges: new Set(data.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target)).map((e) => e.id)) };
+  }
+  return null;
+}
+
+/* What the drawing library marks as selected: {nodes: [], edges: []}. */
+function selected(data, state) {
+  const sel = state.selection;
+  if (sel && sel.type === "node") {
+    return { nodes: [sel.id], edges: [] };
+  }
+  if (sel && sel.type === "edge") {
+    return { nodes: [], edges: [sel.id] };
+  }
+  const r = route(data, state);
+  if (r) {
+    return { nodes: r.nodes.slice(), edges: r.edges.map((e) => e.id) };
+  }
+  const s = !sel && step(data, state);
+  if (s) {
+    return stepParts(data, s);
+  }
+  return { nodes: [], edges: [] };
+}
+
+/* The bodies the camera frames for the state, with how: {nodes: [ids], kind}, or null for the
+   whole map. A body is framed with its neighbours (its panel names them), two steps out with
+   focus 2; a relation with its ends; a route whole; a tour step's bodies. */
+function frame(data, state) {
+  const sel = state.selection;
+  const hide = hidden(data, state);
+  if (sel && sel.type === "node") {
+    const near = neighbourhood(data, sel.id, state.focusDepth === 2 ? 2 : 1, hide);
+    return { kind: "node", nodes: Array.from(near.nodes) };
+  }
+  if (sel && sel.type === "edge") {
+    const edge = data.edgesById.get(sel.id);
+    return edge ? { kind: "edge", nodes: [edge.source, edge.target] } : null;
+  }
+  if (sel && sel.type === "route") {
+    const r = route(data, state);
+    return r ? { kind: "route", nodes: r.nodes.slice() } : null;
+  }
+  const s = step(data, state);
+  if (s) {
+    return { kind: "step", nodes: stepParts(data, s).nodes.filter((id) => !hide.nodes.has(id)) };
+  }
+  return null;
+}
+
+pm.select = { hidden, nodeHidden, neighbourhood, tour, step, stepParts, route, emphasis, selected, frame };
+})(pm);
+
+/* ---- js/routes.js ---- */
+(function (pm) {
+/* routes.js: "how is A connected to B?" The shortest routes over the map's relations taken in
+   either direction, read as sentences that respect each relation's direction. The same rules
+   as policymap.routes in Python (tests/cases/routes.json holds cases both check):
+   - routes run through the maps' bodies only; a case study's bodies and relations are used
+     when the route starts or ends in that case study;
+   - best first: fewest implied relations, then fewest case-study relations, then fewest steps
+     walked against the arrow, then by the bodies' ids;
+   - between two bodies, the relation followed is the stated one, then the one walked forwards,
+     then one outside a case study, then the smallest id;
+   - at most PATH_LIMIT shortest paths are looked at. */
+
+const PATH_LIMIT = 5000;
+const ROUTE_LIMIT = 5;
+const STEPS_PER_SENTENCE = 3;
+
+function compareLists(a, b) {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    if (a[i] !== b[i]) {
+      return a[i] < b[i] ? -1 : 1;
+    }
+  }
+  return a.length - b.length;
+}
+
+/* Every shortest route from `from` to `to` (ids), best first: {routes: the best `limit`, count}.
+   `hide` ({nodes, edges} Sets) leaves out what the filters hide. */
+function find(data, from, to, hide, limit) {
+  const studies = new Set([data.nodes[from].case_study, data.nodes[to].case_study].filter(Boolean));
+  const usable = (id) => id === from || id === to || !(hide && hide.nodes.has(id))
+    && (!data.nodes[id].case_study || studies.has(data.nodes[id].case_study));
+  const pairs = new Map();
+  const neighbours = new Map();
+  const key = (a, b) => (a < b ? a + "\u0000" + b : b + "\u0000" + a);
+  data.edges.forEach((edge) => {
+    if ((hide && hide.edges.has(edge.id)) || (edge.case_study && !studies.has(edge.case_study))
+        || !usable(edge.source) || !usable(edge.target) || edge.source === edge.target) {
       return;
     }
+    const k = key(edge.source, edge.target);
+    if (!pairs.has(k)) {
+      pairs.set(k, []);
+      [[edge.source, edge.target], [edge.target, edge.source]].forEach(([a, b]) => {
+        if (!neighbours.has(a)) {
+          neighbours.set(a, []);
+        }
+        neighbours.get(a).push(b);
+      });
+    }
+    pairs.get(k).push(edge);
+  });
+  const distance = new Map([[from, 0]]);
+  const before = new Map();
+  const queue = [from];
+  while (queue.length) {
+    const here = queue.shift();
+    (neighbours.get(here) || []).slice().sort().forEach((next) => {
+      if (!distance.has(next)) {
+        distance.set(next, distance.get(here) + 1);
+        before.set(next, [here]);
+        queue.push(next);
+      } else if (distance.get(next) === distance.get(here) + 1) {
+        before.get(next).push(here);
+      }
+    });
+  }
+  if (from === to || !distance.has(to)) {
+    return { routes: [], count: 0 };
+  }
+  const paths = [];
+  (function walk(node, tail) {
+    if (paths.length >= PATH_LIMIT) {
+      return;
+    }
+    if (node === from) {
+      paths.push([from].concat(tail));
+      return;
+    }
+    before.get(node).slice().sort().forEach((previous) => walk(previous, [node].concat(tail)));
+  })(to, []);
+  const found = paths.map((path) => {
+    const steps = path.slice(1).map((there, i) => {
+      const here = path[i];
+      return pairs.get(key(here, there)).slice().sort((a, b) =>
+        (a.evidence !== "stated") - (b.evidence !== "stated") || (a.source !== here) - (b.source !== here)
+        || Boolean(a.case_study) - Boolean(b.case_study) || (edgeKey(a) < edgeKey(b) ? -1 : edgeKey(a) > edgeKey(b) ? 1 : 0))[0];
+    });
+    const score = [steps.filter((e) => e.evidence !== "stated").length, steps.filter((e) => e.case_study).length,
+      steps.filter((e, i) => e.source !== path[i]).length];
+    return { nodes: path, edges: steps, score: score };
+  });
+  found.sort((a, b) => a.score[0] - b.score[0] || a.score[1] - b.score[1] || a.score[2] - b.score[2]
+    || compareLists(a.nodes, b.nodes));
+  return { routes: found.slice(0, limit || ROUTE_LIMIT), count: paths.length };
+}
+
+/* A relation's stable key: source--relation--target, as the Python side names it. */
+function edgeKey(edge) {
+  return edge.key || edge.source + "--" + edge.relation + "--" + edge.target;
+}
+
+let cache = null;
+
+/* find(), remembered for the last question asked (views ask on every render). */
+function cached(data, from, to, hide) {
+  if (cache && cache.data === data && cache.from === from && cache.to === to && cache.hide === hide) {
+    return cache.value;
+  }
+  cache = { data: data, from: from, to: to, hide: hide, value: find(data, from, to, hide) };
+  return cache.value;
+}
+
+/* A route as sentences that respect each relation's direction: a step along the arrow goes on
+   with ", which ...", a step against it starts a new sentence with that relation's subject. */
+function sentences(data, route) {
+  const out = [];
+  let current = "";
+  let steps = 0;
+  route.edges.forEach((edge, i) => {
+    const here = route.nodes[i];
+    const there = route.nodes[i + 1];
+    const mark = edge.evidence === "implied" ? " (implied)" : "";
+    const forward = edge.source === here;
+    if (forward && current && steps < STEPS_PER_SENTENCE) {
+      current += ", which " + edge.reading + " " + data.nodes[there].obj + mark;
+      steps += 1;
+    } else {
+      if (current) {
+        out.push(current + ".");
+      }
+      current = data.nodes[edge.source].subj + " " + edge.reading + " " + data.nodes[edge.target].obj + mark;
+      steps = 1;
+    }
+  });
+  if (current) {
+    out.push(current + ".");
+  }
+  return out;
+}
+
+/* A body from what was typed: its id, name or acronym (any case), an alias from the guide's
+   abbreviations, or a unique start of a name; {id} or {error}. */
+function resolve(data, text, hide) {
+  const wanted = text.trim().toLowerCase().replace(/\s*\([^)]*\)\s*$/, "");
+  const ids = Object.keys(data.nodes).filter((id) => !(hide && hide.nodes.has(id))).sort();
+  const exact = ids.filter((id) => id === wanted || data.nodes[id].label.toLowerCase() === wanted
+    || (data.nodes[id].acronym || "").toLowerCase() === wanted);
+  if (exact.length) {
+    return { id: exact[0] };
+  }
+  const alias = (data.aliases || {})[wanted.toUpperCase()] || Object.keys(data.aliases || {})
+    .filter((abbr) => abbr.toLowerCase() === wanted).map((abbr) => data.aliases[abbr])[0];
+  if (alias && ids.indexOf(alias) >= 0) {
+    return { id: alias };
+  }
+  const prefix = ids.filter((id) => data.nodes[id].label.toLowerCase().indexOf(wanted) === 0);
+  if (wanted && prefix.length === 1) {
+    return { id: prefix[0] };
+  }
+  const near = ids.filter((id) => wanted && data.nodes[id].label.toLowerCase().indexOf(wanted) >= 0).slice(0, 4);
+  return { error: wanted ? "No body on this map is called \u201c" + text.trim() + "\u201d."
+    + (near.length ? " Did you mean " + near.map((id) => data.nodes[id].label).join(", ") + "?" : "")
+    : "Choose two bodies." };
+}
+
+pm.routes = { find, cached, sentences, resolve, edgeKey, PATH_LIMIT, ROUTE_LIMIT };
+})(pm);
+
+/* ---- js/search.js ---- */
+(function (pm) {
+/* search.js: finding bodies by name, acronym or glossary term (pure; the view is views/search.js). */
+
+/* The searchable fields of each entry ({id, label, acronym, terms, url, map}), lower-cased once. */
+function index(items) {
+  return items.map((item) => ({
+    item: item,
+    fields: [item.label, item.acronym].filter(Boolean).map((text) => ({ text: text.toLowerCase(), term: null }))
+      .concat((item.terms || []).map((term) => ({ text: term.toLowerCase(), term: term }))),
+  }));
+}
+
+/* Rank: 0 prefix, 1 start of a word, 2 anywhere; glossary terms rank after names. */
+function rank(entry, query) {
+  let best = null;
+  entry.fields.forEach((field) => {
+    const at = field.text.indexOf(query);
+    if (at < 0) {
+      return;
+    }
+    let score = at === 0 ? 0 : (/[^a-z0-9]/.test(field.text.charAt(at - 1)) ? 1 : 2);
+    if (field.term) {
+      score += 3;
+    }
+    if (best === null || score < best.score) {
+      best = { score: score, term: field.term };
+    }
+  });
+  return best;
+}
+
+/* The best 20 matches for what was typed, bodies on this map before those on others. */
+function matches(entries, query) {
+  const q = query.trim().toLowerCase();
+  if (!q) {
+    return [];
+  }
+  return entries
+    .map((entry) => ({ entry: entry, hit: rank(entry, q) }))
+    .filter((found) => found.hit)
+    .sort((a, b) => a.hit.score - b.hit.score
+      || (a.entry.item.url ? 1 : 0) - (b.entry.item.url ? 1 : 0)
+      || a.entry.item.label.localeCompare(b.entry.item.label))
+    .slice(0, 20)
+    .map((found) => ({ item: found.entry.item, term: found.hit.term }));
+}
+
+pm.search = { index, rank, matches };
+})(pm);
+
+/* ---- js/store.js ---- */
+(function (pm) {
+/* store.js: the page's state in one place. createStore is Redux's idea in a few lines
+   (getState, dispatch, subscribe); reducer(data) turns (state, action) into the next state
+   without touching anything else. Views subscribe and render from the state; handlers only
+   dispatch. Subscribers are called with (state, previous, action).
+
+   The state:
+     mode          "normal" or "present"
+     selection     null, {type: "node", id}, {type: "edge", id} or {type: "route", from, to, index}
+     tour          null or {id, step} (step counts from 0); a selection while a tour is on is a
+                   body (or relation) opened inside the step: clearing it returns to the step
+     notice        null or {type: "elsewhere" | "unknown", id}: an address named a body not on this map
+     filters       {kind: [], level: [], relation: [] (hidden ids), caseStudies: shown?}
+     focusDepth    1 or 2 steps around a selected body stay clear, 0 for no fading
+     colourBy      "kind" or "layer" (Figure 1's layers, whole-system map)
+     panels        {legend, routes}: open or not (details and tour follow selection and tour)
+     at            null (the guide's date) or a date 'YYYY[-MM[-DD]]' the map is shown at
+     showcase      null or {group: "kind" | "level", id}: highlighted while the rest fades
+     relationLabels "auto", "all" or "none": which relations carry their names on the map
+     said          {text, n}: the last thing to announce to screen readers */
+
+function createStore(reduce, initial) {
+  let state = initial;
+  const listeners = [];
+  let dispatching = false;
+  const queue = [];
+  function dispatch(action) {
+    queue.push(action);
+    if (dispatching) {
+      return; // an action dispatched by a listener runs after the current one has reached everyone
+    }
+    dispatching = true;
     try {
-      history.pushState(null, "", fragment ? wanted : urlWithoutHash());
+      while (queue.length) {
+        const next = queue.shift();
+        const previous = state;
+        state = reduce(state, next);
+        if (state !== previous) {
+          listeners.slice().forEach((listener) => listener(state, previous, next));
+        }
+      }
+    } finally {
+      dispatching = false;
+    }
+  }
+  return {
+    getState: () => state,
+    dispatch: dispatch,
+    subscribe: (listener) => {
+      listeners.push(listener);
+      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
+  };
+}
+
+const NO_FILTERS = Object.freeze({ kind: [], level: [], relation: [], caseStudies: true });
+
+function initialState(options) {
+  return Object.assign({
+    mode: "normal", selection: null, tour: null, notice: null, filters: NO_FILTERS, focusDepth: 1,
+    colourBy: "kind", panels: { legend: true, routes: false }, at: null, showcase: null,
+    relationLabels: "auto", said: null,
+  }, options || {});
+}
+
+function say(state, text) {
+  return { text: text, n: state.said ? state.said.n + 1 : 1 };
+}
+
+function filtersActive(filters) {
+  return filters.kind.length + filters.level.length + filters.relation.length > 0 || filters.caseStudies === false;
+}
+
+/* The next state with `changes`; in presentation mode one panel at a time lies over the map,
+   so a selection or a tour step closes the legend. */
+function next(state, changes) {
+  const out = Object.assign({}, state, changes);
+  if (out.mode === "present" && out.panels.legend && (changes.selection || changes.tour || changes.mode)) {
+    out.panels = Object.assign({}, out.panels, { legend: false });
+  }
+  return out;
+}
+
+function reducer(data) {
+  const steps = (tour) => data.tours.find((t) => t.id === tour).steps;
+
+  /* Filters cleared, if they hide any of these bodies or relations. */
+  function unhide(state, nodes, edges, text) {
+    const hide = pm.select.hidden(data, state);
+    if (nodes.some((id) => hide.nodes.has(id)) || edges.some((id) => hide.edges.has(id))) {
+      return { filters: NO_FILTERS, said: say(state, text) };
+    }
+    return {};
+  }
+
+  function selectNode(state, id) {
+    if (!data.nodes[id]) {
+      return state;
+    }
+    return next(state, Object.assign({ selection: { type: "node", id: id }, notice: null },
+      unhide(state, [id], [], "Filters cleared to show " + data.nodes[id].label)));
+  }
+
+  function startTour(state, id, step) {
+    const tour = data.tours.find((t) => t.id === id);
+    if (!tour) {
+      return next(state, { tour: null, selection: null });
+    }
+    const index = Math.min(Math.max(step || 0, 0), tour.steps.length - 1);
+    const parts = pm.select.stepParts(data, tour.steps[index]);
+    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null },
+      unhide(state, parts.nodes, parts.edges, "Filters cleared for the tour")));
+  }
+
+  /* After a filter change: a hidden body or relation never stays selected. */
+  function filtered(state, filters) {
+    const out = next(state, { filters: filters });
+    const hide = pm.select.hidden(data, out);
+    const sel = out.selection;
+    if (sel && ((sel.type === "node" && hide.nodes.has(sel.id)) || (sel.type === "edge" && hide.edges.has(sel.id))
+        || (sel.type === "route" && (hide.nodes.has(sel.from) || hide.nodes.has(sel.to))))) {
+      out.selection = null;
+    }
+    return out;
+  }
+
+  function reduce(state, action) {
+    switch (action.type) {
+      case "select-node":
+        return selectNode(state, action.id);
+      case "select-edge":
+        return data.edgesById.has(action.id)
+          ? next(state, Object.assign({ selection: { type: "edge", id: action.id }, notice: null },
+            unhide(state, [], [action.id], "Filters cleared to show the relation"))) : state;
+      case "clear":
+        return state.selection || state.notice ? next(state, { selection: null, notice: null }) : state;
+      case "tour":
+        return startTour(state, action.id, action.step);
+      case "tour-step": {
+        if (!state.tour) {
+          return state;
+        }
+        const index = Math.min(Math.max(state.tour.step + action.delta, 0), steps(state.tour.id).length - 1);
+        return index === state.tour.step && !state.selection ? state : startTour(state, state.tour.id, index);
+      }
+      case "tour-end":
+        return state.tour ? next(state, { tour: null, selection: null }) : state;
+      case "route":
+        if (!data.nodes[action.from] || !data.nodes[action.to]) {
+          return state;
+        }
+        return next(state, { selection: { type: "route", from: action.from, to: action.to, index: action.index || 0 },
+          notice: null, panels: Object.assign({}, state.panels, { routes: true }) });
+      case "navigate":
+        return navigate(state, action);
+      case "mode":
+        return action.mode === state.mode ? state : next(state, { mode: action.mode === "present" ? "present" : "normal",
+          said: say(state, action.mode === "present" ? "Presentation mode. Press Escape or P to leave." : "Presentation mode off.") });
+      case "focus-depth": {
+        const depth = action.depth === 2 ? 2 : action.depth === 0 ? 0 : 1;
+        const text = depth === 0 ? "Showing the whole map" : depth === 1 ? "Showing its neighbours" : "Showing bodies up to two steps away";
+        return depth === state.focusDepth ? state : next(state, { focusDepth: depth,
+          said: state.selection && state.selection.type === "node" ? say(state, text) : state.said });
+      }
+      case "filter": {
+        const list = state.filters[action.group];
+        if (!list) {
+          return state;
+        }
+        const without = list.filter((id) => id !== action.id);
+        return filtered(state, Object.assign({}, state.filters, { [action.group]: action.shown ? without : without.concat([action.id]).sort() }));
+      }
+      case "case-studies":
+        return Object.assign(filtered(state, Object.assign({}, state.filters, { caseStudies: Boolean(action.shown) })),
+          { said: say(state, action.shown ? "Case studies shown" : "Case studies hidden") });
+      case "filters-reset":
+        return filtersActive(state.filters)
+          ? Object.assign(filtered(state, NO_FILTERS), { said: say(state, "Showing every body and relation") }) : state;
+      case "colour-by":
+        return next(state, { colourBy: action.value === "layer" ? "layer" : "kind" });
+      case "panel": {
+        const panels = Object.assign({}, state.panels, { [action.name]: Boolean(action.open) });
+        const closesRoute = action.name === "routes" && !action.open && state.selection && state.selection.type === "route";
+        return next(state, Object.assign({ panels: panels }, closesRoute ? { selection: null } : {}));
+      }
+      case "at":
+        return next(state, { at: action.at || null });
+      case "showcase":
+        return next(state, { showcase: action.showcase || null });
+      case "relation-labels":
+        return next(state, { relationLabels: action.value });
+      default:
+        return state;
+    }
+  }
+  return reduce;
+
+  /* The selection, tour and notice an address asks for (see url.js); anything the map does not
+     have becomes a notice rather than an error. */
+  function navigate(state, where) {
+    let out = next(state, { selection: null, tour: null, notice: null });
+    if (where.tour && data.tours.some((t) => t.id === where.tour)) {
+      out = startTour(out, where.tour, where.step);
+    }
+    if (where.node) {
+      if (data.nodes[where.node]) {
+        out = selectNode(out, where.node);
+      } else {
+        out = next(out, { notice: { type: data.others[where.node] ? "elsewhere" : "unknown", id: where.node } });
+      }
+    } else if (where.edge) {
+      const edge = data.edgesByKey.get(where.edge);
+      out = edge ? reduce(out, { type: "select-edge", id: edge.id }) : next(out, { notice: { type: "unknown-edge", id: where.edge } });
+    } else if (where.from && where.to) {
+      out = reduce(out, { type: "route", from: where.from, to: where.to, index: where.route || 0 });
+    }
+    return out;
+  }
+}
+
+/* A plain copy of the state for window.policymap.state(): today's keys first. */
+function snapshot(data, state) {
+  const sel = state.selection;
+  return {
+    mode: state.mode, focusDepth: state.focusDepth,
+    tour: state.tour ? state.tour.id : null, step: state.tour ? state.tour.step + 1 : null,
+    selected: sel && (sel.type === "node" || sel.type === "edge") ? sel.id : null,
+    hidden: { kind: state.filters.kind.slice(), level: state.filters.level.slice(), relation: state.filters.relation.slice() },
+    selection: sel ? Object.assign({}, sel) : null,
+    edge: sel && sel.type === "edge" ? data.edgesById.get(sel.id).key : null,
+    route: sel && sel.type === "route" ? { from: sel.from, to: sel.to, index: sel.index } : null,
+    insideTour: Boolean(state.tour && sel),
+    notice: state.notice ? Object.assign({}, state.notice) : null,
+    caseStudies: state.filters.caseStudies, colourBy: state.colourBy,
+    panels: Object.assign({ details: Boolean(sel && sel.type !== "route"), tour: Boolean(state.tour) }, state.panels),
+    at: state.at, showcase: state.showcase ? Object.assign({}, state.showcase) : null, relationLabels: state.relationLabels,
+  };
+}
+
+pm.store = { createStore, initialState, reducer, snapshot, filtersActive, NO_FILTERS };
+})(pm);
+
+/* ---- js/url.js ---- */
+(function (pm) {
+/* url.js: the address is a projection of the state, both ways, and this is the only code that
+   touches history. The fragment holds what back and forward walk through, pushed as it changes:
+     #node=ID                 a body (also a body on another map, or an unknown id: a notice)
+     #edge=SOURCE--RELATION--TARGET   a relation
+     #tour=ID&step=N          a tour step (N from 1), with &node=ID for a body opened inside it
+     #from=A&to=B&route=N     a route between two bodies (N from 1)
+   The query holds settings, replaced in place: ?present, ?at=DATE. */
+
+/* The fragment (without '#') for a state. */
+function toHash(data, state) {
+  const parts = [];
+  const sel = state.selection;
+  if (state.tour) {
+    parts.push("tour=" + state.tour.id, "step=" + (state.tour.step + 1));
+  }
+  if (sel && sel.type === "node") {
+    parts.push("node=" + sel.id);
+  } else if (sel && sel.type === "edge") {
+    parts.push("edge=" + data.edgesById.get(sel.id).key);
+  } else if (sel && sel.type === "route") {
+    parts.push("from=" + sel.from, "to=" + sel.to, "route=" + (sel.index + 1));
+  } else if (!sel && state.notice) {
+    parts.push((state.notice.type === "unknown-edge" ? "edge=" : "node=") + state.notice.id);
+  }
+  return parts.join("&");
+}
+
+/* What a fragment asks for: the payload of a "navigate" action. */
+function parseHash(hash) {
+  const params = new URLSearchParams(String(hash || "").replace(/^#/, ""));
+  const number = (name) => Math.max((parseInt(params.get(name) || "1", 10) || 1) - 1, 0);
+  return { type: "navigate", tour: params.get("tour") || null, step: number("step"), node: params.get("node") || null,
+    edge: params.get("edge") || null, from: params.get("from") || null, to: params.get("to") || null, route: number("route") };
+}
+
+/* The settings the query asks for. */
+function parseQuery(search) {
+  const params = new URLSearchParams(search || "");
+  return { present: params.has("present"), at: params.get("at") || null };
+}
+
+function queryFor(search, state) {
+  const params = new URLSearchParams(search || "");
+  if (state.mode === "present") {
+    params.set("present", "");
+  } else {
+    params.delete("present");
+  }
+  if (state.at) {
+    params.set("at", state.at);
+  } else {
+    params.delete("at");
+  }
+  const text = params.toString().replace(/(^|&)present=(?=&|$)/, "$1present");
+  return text ? "?" + text : "";
+}
+
+/* Keep the address in step with the store, and the store with the address (back, forward,
+   edited fragments). A change of fragment is pushed, so back returns to the step, body or route
+   before; a change of query alone is replaced. */
+function bind(store, data) {
+  let applying = false;
+  store.subscribe((state) => {
+    if (applying) {
+      return;
+    }
+    const hash = toHash(data, state);
+    const search = queryFor(location.search, state);
+    const base = location.href.split("#")[0].split("?")[0];
+    if (("#" + hash === location.hash || (!hash && !location.hash)) && search === location.search) {
+      return;
+    }
+    const address = base + search + (hash ? "#" + hash : "");
+    const push = "#" + hash !== location.hash && (hash || location.hash);
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", address);
     } catch (error) {
-      location.hash = fragment;
+      if (push) {
+        location.hash = hash; // file:// pages may refuse a new query string; the fragment still works
+      }
     }
-  }
-
-  function option(object, name, fallback) {
-    return object && object[name] !== undefined && object[name] !== null ? object[name] : fallback;
-  }
-
-  function announce(text) {
-    if (announcer) {
-      announcer.textContent = "";
-      setTimeout(() => { announcer.textContent = text; }, 30);
+  });
+  const follow = () => {
+    if (toHash(data, store.getState()) === location.hash.replace(/^#/, "")) {
+      return;
     }
+    applying = true;
+    try {
+      store.dispatch(parseHash(location.hash));
+    } finally {
+      applying = false;
+    }
+  };
+  window.addEventListener("popstate", follow);
+  window.addEventListener("hashchange", follow);
+  follow(); // the address the page was opened with
+}
+
+pm.url = { toHash, parseHash, parseQuery, queryFor, bind };
+})(pm);
+
+/* ---- js/present.js ---- */
+(function (pm) {
+/* present.js: the two ways a map is drawn, as one style table each. Normal mode is the map on
+   a screen; presentation mode is the map on a projector (its own layout from the build, large
+   labels, stark colours, panels over the map). Views look the mode up here once instead of
+   asking "are we presenting?" as they go. */
+
+const FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+const { option } = pm.text;
+
+function edgeColor(color) {
+  if (typeof color === "string") {
+    return { color: color, highlight: color, hover: color };
   }
+  return Object.assign({}, color || {});
+}
 
-  /* Keys typed into a field, or meant for a focused control, are not shortcuts: no letters or
-     digits in a text field or menu, no arrows or space in any form control. */
-  function isTyping(target) {
-    const field = target && target.closest && target.closest("input, select, textarea, [contenteditable='true']");
-    return Boolean(field && !(field.tagName === "INPUT" && /^(checkbox|radio|button|submit|reset|range|color|file)$/.test(field.type)));
+/* Colours for Figure 1's layers (whole-system map): shape still tells the kind. */
+function layerColour(data, id) {
+  const layers = data.layers || {};
+  const style = layers[data.nodes[id].layer || "none"] || layers.none;
+  return style ? { background: style.fill, border: style.color,
+    highlight: { background: style.fill, border: "#000000" }, hover: { background: style.fill, border: style.color } } : null;
+}
+
+/* The normal style, from the map's vis-network options. */
+function normal(data) {
+  const options = data.vis.options || {};
+  const nodeOptions = options.nodes || {};
+  const edgeOptions = options.edges || {};
+  const groups = options.groups || {};
+  const nodeFont = option(option(nodeOptions, "font", {}), "color", "#343434");
+  const edgeFont = option(option(edgeOptions, "font", {}), "color", "#343434");
+  return {
+    name: "normal",
+    overlays: false, // panels sit beside the map, not over it
+    zoomStrip: 44, // the zoom buttons' strip on the right
+    fitMargin: 12,
+    frame: { margin: 40, maxScale: 1 },
+    regions: data.regions || [],
+    position: (base) => [base.x, base.y],
+    node(base, faded, hidden, state) {
+      const group = groups[base.group] || {};
+      return Object.assign({}, base, {
+        hidden: hidden,
+        font: { size: option(nodeOptions.font, "size", 14), color: faded ? "rgba(60, 66, 75, 0.3)" : nodeFont },
+        margin: option(nodeOptions, "margin", 5), widthConstraint: option(nodeOptions, "widthConstraint", false),
+        borderWidth: option(nodeOptions, "borderWidth", 1), borderWidthSelected: option(nodeOptions, "borderWidthSelected", 2),
+        opacity: faded ? 0.25 : 1, color: (state.colourBy === "layer" && layerColour(data, base.id)) || group.color,
+        shapeProperties: group.shapeProperties || {},
+      });
+    },
+    edge(base, faded, hidden) {
+      const width = option(base, "width", option(edgeOptions, "width", 1));
+      return Object.assign({}, base, { hidden: hidden, width: width,
+        color: Object.assign(edgeColor(base.color), { opacity: faded ? 0.15 : 1 }),
+        font: Object.assign({}, base.font || {}, {
+          size: option(edgeOptions.font, "size", 14), strokeWidth: option(edgeOptions.font, "strokeWidth", 2),
+          color: faded ? "rgba(60, 66, 75, 0.3)" : edgeFont }) });
+    },
+    region: (region) => ({ fill: region.inset ? "#fff8e1" : "#f0f3f7", stroke: region.inset ? "#a86a00" : "#c5ccd6",
+      width: region.inset ? 2 : 1, ink: "#4a5563", font: "600 16px " + FACE, size: 16, inset: 10, top: 10 }),
+  };
+}
+
+/* The presentation style: the build's presentation layout and sizes (data.present). Maps too
+   large to pack at projector size have none and present with the normal style's layout. */
+function presenting(data) {
+  const base = normal(data);
+  const present = data.present;
+  const groups = (data.vis.options || {}).groups || {};
+  const edgeFont = option(option((data.vis.options || {}).edges || {}, "font", {}), "color", "#343434");
+  const style = Object.assign({}, base, {
+    name: "present",
+    overlays: true, // panels, the tour card and the bar lie over the map
+    zoomStrip: 0,
+    frame: { margin: 24, maxScale: 1.6 },
+    edge(item, faded, hidden) {
+      const width = option(item, "width", option((data.vis.options.edges || {}), "width", 1));
+      // Relation names would crowd the projected map: the details panel and tour text read them out.
+      return Object.assign({}, item, { hidden: hidden, width: width * 1.7,
+        color: Object.assign(edgeColor(item.color), { opacity: faded ? 0.1 : 1 }),
+        font: Object.assign({}, item.font || {}, { size: 0, color: edgeFont, strokeWidth: 0 }) });
+    },
+  });
+  if (!present) {
+    return style;
   }
+  return Object.assign(style, {
+    fitMargin: present.fit_margin,
+    regions: present.regions || [],
+    position: (item) => present.positions[item.id] || [item.x, item.y],
+    node(item, faded, hidden) {
+      const kind = present.kinds[item.group] || {};
+      const group = groups[item.group] || {};
+      const xy = present.positions[item.id] || [item.x, item.y];
+      return Object.assign({}, item, {
+        x: xy[0], y: xy[1], label: option(present.labels, item.id, item.label), hidden: hidden,
+        font: { size: present.font, color: faded ? "rgba(0, 0, 0, 0.28)" : "#000000" },
+        margin: present.margin, widthConstraint: false, borderWidth: present.border,
+        borderWidthSelected: present.border + 2, opacity: faded ? 0.18 : 1,
+        color: kind.color || group.color,
+        shapeProperties: Object.assign({}, group.shapeProperties || {}, { borderRadius: option(kind, "radius", 0) }),
+      });
+    },
+    region: (region) => ({ fill: region.inset ? "#fff4d6" : "#f1f3f6", stroke: region.inset ? "#7a4b00" : "#5b6573", width: 2,
+      ink: "#000000", font: "700 " + present.heading + "px " + FACE, size: present.heading, inset: 6, top: 5 }),
+  });
+}
 
-  function inFormControl(target) {
-    return Boolean(target && target.closest && target.closest("input, select, textarea, [contenteditable='true']"));
-  }
+/* The style table for each mode, built once per page. */
+function styles(data) {
+  return { normal: normal(data), present: presenting(data) };
+}
 
-  function activatesControl(target, key) {
-    return (key === " " || key === "Enter") && Boolean(target && target.closest && target.closest("button, a, summary, label"));
-  }
+pm.present = { styles, FACE };
+})(pm);
 
-  /* ---------------------------------------------------------------- network */
+/* ---- js/views/map.js ---- */
+(function (pm) {
+/* views/map.js: the network drawing. Builds vis-network from the page's items, then restyles
+   them from the state (mode, filters, emphasis, colouring) and mirrors the selection. Clicks
+   on the map dispatch; nothing here decides what a click means beyond naming what was hit. */
 
-  /* vis-network 9.1.13 draws the label of an exactly horizontal edge that runs right to
-     left at the wrong place when font.align is "middle", "top" or "bottom" (its angle
-     normalises to 0 and the translation is skipped). Such labels are level anyway. */
-  const visNodesById = new Map(data.vis.nodes.map((node) => [node.id, node]));
-
-  function levelLabel(edge) {
-    const defaults = option(option(data.vis.options, "edges", {}), "font", {});
+/* vis-network 9.1.13 draws the label of an exactly horizontal edge that runs right to left at
+   the wrong place when font.align is "middle", "top" or "bottom" (its angle normalises to 0 and
+   the translation is skipped). Such labels are level anyway. */
+function levelLabel(data, visNodes) {
+  const option = pm.text.option;
+  const defaults = option(option(data.vis.options, "edges", {}), "font", {});
+  return (edge) => {
     const align = option(edge.font, "align", option(defaults, "align", "horizontal"));
-    const from = visNodesById.get(edge.from);
-    const to = visNodesById.get(edge.to);
+    const from = visNodes.get(edge.from);
+    const to = visNodes.get(edge.to);
     if (align === "horizontal" || typeof edge.font === "string" || !from || !to || from.y !== to.y || from.x <= to.x) {
       return edge;
     }
     return Object.assign({}, edge, { font: Object.assign({}, edge.font, { align: "horizontal" }) });
-  }
+  };
+}
 
-  function withoutTitle(item) {
-    const copy = Object.assign({}, item);
-    delete copy.title; // nothing may depend on hover tooltips
-    return copy;
-  }
+function withoutTitle(item) {
+  const copy = Object.assign({}, item);
+  delete copy.title; // nothing may depend on hover tooltips
+  return copy;
+}
 
+function createMap(element, data, store, styles) {
+  const visNodes = new Map(data.vis.nodes.map((node) => [node.id, node]));
   const baseNodes = data.vis.nodes.map(withoutTitle);
-  const baseEdges = data.vis.edges.map(withoutTitle).map(levelLabel);
+  const baseEdges = data.vis.edges.map(withoutTitle).map(levelLabel(data, visNodes));
   const options = Object.assign({}, data.vis.options);
   options.interaction = Object.assign({ hover: true }, options.interaction);
-  const nodeOptions = options.nodes || {};
-  const edgeOptions = options.edges || {};
-  const groups = options.groups || {};
-  const nodeFontColor = option(option(nodeOptions, "font", {}), "color", "#343434");
-  const edgeFontColor = option(option(edgeOptions, "font", {}), "color", "#343434");
-
-  /* State: what the map shows is worked out from these in render(). */
-  const state = {
-    mode: "normal", // or "present"
-    emphasis: null, // {nodes: Set, edges: Set}: everything else fades
-    hiddenKinds: new Set(),
-    hiddenLevels: new Set(),
-    hiddenRelations: new Set(),
-    focusDepth: 1, // neighbours kept when a body is selected: 1 or 2 steps, 0 for no fading
-    hideCaseStudies: false, // the whole-system map's Section 4 layer
-    colourBy: "kind", // or "layer": Figure 1's layers of influence on health
-  };
-
-  /* Colours for Figure 1's layers (whole-system map): shape still tells the kind. */
-  function layerColour(id) {
-    const layers = data.layers || {};
-    const style = layers[data.nodes[id].layer || "none"] || layers.none;
-    return style ? { background: style.fill, border: style.color,
-      highlight: { background: style.fill, border: "#000000" }, hover: { background: style.fill, border: style.color } } : null;
-  }
-
-  /* Each node spelled out for the current mode. Whole items, not just the changed fields:
-     vis re-applies a node's group style over anything an update leaves out. */
-  function nodeItem(base) {
-    const group = groups[base.group] || {};
-    const faded = Boolean(state.emphasis && !state.emphasis.nodes.has(base.id));
-    const hidden = isNodeFiltered(base.id);
-    if (state.mode === "present" && present) {
-      const style = present.kinds[base.group] || {};
-      const xy = present.positions[base.id] || [base.x, base.y];
-      return Object.assign({}, base, {
-        x: xy[0], y: xy[1], label: option(present.labels, base.id, base.label), hidden: hidden,
-        font: { size: present.font, color: faded ? "rgba(0, 0, 0, 0.28)" : "#000000" },
-        margin: present.margin, widthConstraint: false, borderWidth: present.border,
-        borderWidthSelected: present.border + 2, opacity: faded ? 0.18 : 1,
-        color: style.color || group.color,
-        shapeProperties: Object.assign({}, group.shapeProperties || {}, { borderRadius: option(style, "radius", 0) }),
-      });
-    }
-    return Object.assign({}, base, {
-      hidden: hidden,
-      font: { size: option(nodeOptions.font, "size", 14), color: faded ? "rgba(60, 66, 75, 0.3)" : nodeFontColor },
-      margin: option(nodeOptions, "margin", 5), widthConstraint: option(nodeOptions, "widthConstraint", false),
-      borderWidth: option(nodeOptions, "borderWidth", 1), borderWidthSelected: option(nodeOptions, "borderWidthSelected", 2),
-      opacity: faded ? 0.25 : 1, color: (state.colourBy === "layer" && layerColour(base.id)) || group.color,
-      shapeProperties: group.shapeProperties || {},
-    });
-  }
-
-  function edgeColor(color) {
-    if (typeof color === "string") {
-      return { color: color, highlight: color, hover: color };
-    }
-    return Object.assign({}, color || {});
-  }
-
-  function edgeItem(base) {
-    const faded = Boolean(state.emphasis && !state.emphasis.edges.has(base.id));
-    const edge = edgesById.get(base.id);
-    const hidden = Boolean(edge && (state.hiddenRelations.has(edge.relation) || (state.hideCaseStudies && edge.case_study)))
-      || isNodeFiltered(base.from) || isNodeFiltered(base.to);
-    const width = option(base, "width", option(edgeOptions, "width", 1));
-    const color = Object.assign(edgeColor(base.color), { opacity: faded ? (state.mode === "present" ? 0.1 : 0.15) : 1 });
-    if (state.mode === "present" && present) {
-      // Relation names would crowd the projected map: the details panel and tour text read them out.
-      return Object.assign({}, base, { hidden: hidden, width: width * 1.7, color: color,
-        font: Object.assign({}, base.font || {}, { size: 0, color: edgeFontColor, strokeWidth: 0 }) });
-    }
-    return Object.assign({}, base, { hidden: hidden, width: width, color: color,
-      font: Object.assign({}, base.font || {}, {
-        size: option(edgeOptions.font, "size", 14), strokeWidth: option(edgeOptions.font, "strokeWidth", 2),
-        color: faded ? "rgba(60, 66, 75, 0.3)" : edgeFontColor }) });
-  }
-
-  function isNodeFiltered(id) {
-    const node = data.nodes[id];
-    return Boolean(node && (state.hiddenKinds.has(node.kind) || state.hiddenLevels.has(node.level)
-      || (state.hideCaseStudies && node.case_study)));
-  }
-
-  // At start nothing is faded, filtered or presented, so nodeItem and edgeItem would only repeat
-  // the options' and groups' defaults on every item, which vis pays for item by item: the first
-  // frame of a 1,000-body map comes about 80 ms sooner with the plain items. render() sends whole ones.
+  // At start nothing is faded, filtered or presented, so the styled items would only repeat the
+  // options' and groups' defaults, which vis pays for item by item: the first frame of a
+  // 1,000-body map comes sooner with the plain items. render() sends whole ones.
   const nodes = new vis.DataSet(baseNodes);
   const edges = new vis.DataSet(baseEdges);
-  const network = new vis.Network(mapElement, { nodes: nodes, edges: edges }, options);
+  const network = new vis.Network(element, { nodes: nodes, edges: edges }, options);
+  let regions = [];
 
-  function render() {
-    nodes.update(baseNodes.map(nodeItem));
-    edges.update(baseEdges.map(edgeItem));
-  }
-
-  /* Fade everything except the given nodes and edges; with no arguments, undo. */
-  function emphasise(nodeIds, edgeIds) {
-    state.emphasis = nodeIds ? { nodes: new Set(nodeIds), edges: new Set(edgeIds || []) } : null;
-    render();
-  }
-
-  /* vis makes its frame a tab stop. Keep it only when its keyboard panning is on,
-     and then name it; otherwise the search box, buttons and text version do that job. */
-  const frame = mapElement.querySelector(".vis-network");
+  /* vis makes its frame a tab stop. Keep it only when its keyboard panning is on, and then
+     name it; otherwise the search box, buttons and text version do that job. */
+  const frame = element.querySelector(".vis-network");
   const keyboard = options.interaction.keyboard;
   if (frame && keyboard && (keyboard === true || keyboard.enabled !== false)) {
     frame.setAttribute("role", "application");
-    frame.setAttribute("aria-label", (mapElement.getAttribute("aria-label") || "Network map.") + " Arrow keys pan; plus and minus zoom.");
-    mapElement.removeAttribute("role");
-    mapElement.removeAttribute("aria-label");
+    frame.setAttribute("aria-label", (element.getAttribute("aria-label") || "Network map.") + " Arrow keys pan; plus and minus zoom.");
+    element.removeAttribute("role");
+    element.removeAttribute("aria-label");
   } else if (frame) {
     frame.setAttribute("tabindex", "-1");
   }
 
-  /* The figure's regions, drawn under the nodes as labelled panels (layout coordinates). */
-  function currentRegions() {
-    return state.mode === "present" && present ? present.regions : (data.regions || []);
-  }
-
-  const FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
-
-  function regionStyle(region) {
-    if (state.mode === "present" && present) {
-      return { fill: region.inset ? "#fff4d6" : "#f1f3f6", stroke: region.inset ? "#7a4b00" : "#5b6573", width: 2,
-        ink: "#000000", font: "700 " + present.heading + "px " + FACE, size: present.heading, inset: 6, top: 5 };
+  /* The region panels with a body on show (filters can empty a region: its frame goes too). */
+  function regionsFor(state) {
+    const style = styles[state.mode];
+    const hide = pm.select.hidden(data, state);
+    if (!hide.nodes.size) {
+      return style.regions;
     }
-    return { fill: region.inset ? "#fff8e1" : "#f0f3f7", stroke: region.inset ? "#a86a00" : "#c5ccd6",
-      width: region.inset ? 2 : 1, ink: "#4a5563", font: "600 16px " + FACE, size: 16, inset: 10, top: 10 };
+    const points = baseNodes.filter((n) => !hide.nodes.has(n.id)).map(style.position);
+    return style.regions.filter((r) => points.some(([x, y]) => x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height));
   }
 
   /* Panels first, under everything; their headings last, over the edges that cross them. */
   network.on("beforeDrawing", (ctx) => {
     const scale = network.getScale();
-    currentRegions().forEach((region) => {
-      const style = regionStyle(region);
-      ctx.fillStyle = style.fill;
-      ctx.strokeStyle = style.stroke;
-      ctx.lineWidth = style.width / scale;
+    const style = styles[store.getState().mode];
+    regions.forEach((region) => {
+      const look = style.region(region);
+      ctx.fillStyle = look.fill;
+      ctx.strokeStyle = look.stroke;
+      ctx.lineWidth = look.width / scale;
       ctx.fillRect(region.x, region.y, region.width, region.height);
       ctx.strokeRect(region.x, region.y, region.width, region.height);
     });
   });
 
   network.on("afterDrawing", (ctx) => {
-    currentRegions().forEach((region) => {
-      const style = regionStyle(region);
+    const style = styles[store.getState().mode];
+    regions.forEach((region) => {
+      const look = style.region(region);
       const lines = region.lines && region.lines.length ? region.lines : [region.label];
-      ctx.font = style.font;
+      ctx.font = look.font;
       ctx.textBaseline = "top";
       lines.filter(Boolean).forEach((line, i) => {
-        const y = region.y + style.top + i * style.size * 1.2;
-        const maxWidth = region.width - 2 * style.inset;
+        const y = region.y + look.top + i * look.size * 1.2;
+        const maxWidth = region.width - 2 * look.inset;
         const width = Math.min(ctx.measureText(line).width, maxWidth);
-        ctx.fillStyle = style.fill;
-        ctx.fillRect(region.x + style.inset - 3, y - 2, width + 6, style.size * 1.2 + 2);
-        ctx.fillStyle = style.ink;
-        ctx.fillText(line, region.x + style.inset, y, maxWidth);
+        ctx.fillStyle = look.fill;
+        ctx.fillRect(region.x + look.inset - 3, y - 2, width + 6, look.size * 1.2 + 2);
+        ctx.fillStyle = look.ink;
+        ctx.fillText(line, region.x + look.inset, y, maxWidth);
       });
     });
   });
 
-  /* ---------------------------------------------------------------- camera */
+  ["hoverNode", "hoverEdge"].forEach((name) => network.on(name, () => { element.style.cursor = "pointer"; }));
+  ["blurNode", "blurEdge"].forEach((name) => network.on(name, () => { element.style.cursor = ""; }));
 
-  /* The part of the map not under the zoom buttons or an overlay panel (presentation mode puts
-     panels over the map), in the map element's coordinates. */
-  const ZOOM_STRIP = 44;
+  function showSelection(state) {
+    const chosen = pm.select.selected(data, state);
+    network.setSelection(chosen, { unselectAll: true, highlightEdges: false });
+  }
 
-  function freeArea() {
-    const width = mapElement.clientWidth;
-    const height = mapElement.clientHeight;
-    const area = { left: 0, top: 0, width: width - (state.mode === "present" ? 0 : ZOOM_STRIP), height: height };
-    const panel = state.mode === "present"
-      ? [details, document.getElementById("routes"), legend].find((element) => element && !element.hidden) : null;
-    if (panel) {
-      const mapBox = mapElement.getBoundingClientRect();
-      const rect = panel.getBoundingClientRect();
-      if (rect.width && rect.left > mapBox.left + width / 3) {
-        area.width = Math.max(width / 3, rect.left - mapBox.left);
-      }
+  network.on("click", (params) => {
+    if (params.nodes.length) {
+      store.dispatch({ type: "select-node", id: params.nodes[0] });
+    } else if (params.edges.length) {
+      store.dispatch({ type: "select-edge", id: params.edges[0] });
+    } else {
+      store.dispatch({ type: "clear" });
     }
+    showSelection(store.getState()); // vis changed its own selection on the click: put ours back
+  });
+
+  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase"];
+
+  function render(state, previous) {
+    if (previous && STYLED.every((key) => state[key] === previous[key])) {
+      return;
+    }
+    const style = styles[state.mode];
+    const hide = pm.select.hidden(data, state);
+    const stand = pm.select.emphasis(data, state);
+    const styled = previous || state.mode !== "normal" || hide.nodes.size || hide.edges.size || stand || state.colourBy !== "kind";
+    if (styled) {
+      nodes.update(baseNodes.map((n) => style.node(n, Boolean(stand && !stand.nodes.has(n.id)), hide.nodes.has(n.id), state)));
+      edges.update(baseEdges.map((e) => style.edge(e, Boolean(stand && !stand.edges.has(e.id)), hide.edges.has(e.id), state)));
+    }
+    regions = regionsFor(state);
+    showSelection(state);
+  }
+
+  return { network: network, nodes: nodes, edges: edges, render: render, regions: () => regions };
+}
+
+pm.views = pm.views || {};
+pm.views.map = { createMap };
+})(pm);
+
+/* ---- js/views/camera.js ---- */
+(function (pm) {
+/* views/camera.js: where the map looks, and how large it is. The camera frames what the state
+   is about (pm.select.frame: a body and its neighbours, a relation, a route, a tour step) in the
+   part of the map that is actually visible: the map minus the zoom buttons, and in presentation
+   mode minus the panels, the tour card and the bar that lie over it. With nothing to frame it
+   fits the whole map (after a filter, a mode change or the end of a tour). */
+
+const PLACES = ["bottom-band", "bottom-right", "bottom-left", "top-band", "top-right", "top-left"];
+
+function createCamera(mapElement, map, data, styles) {
+  const network = map.network;
+  const reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const animation = reducedMotion ? false : { duration: 450, easingFunction: "easeInOutQuad" };
+  const tourPanel = document.getElementById("tour");
+  const sidebar = document.querySelector(".sidebar");
+  let tourPlace = "bottom-band";
+  let last = null; // the state last framed
+
+  function rectIn(element) {
+    const mapBox = mapElement.getBoundingClientRect();
+    const r = element.getBoundingClientRect();
+    return { left: r.left - mapBox.left, top: r.top - mapBox.top, right: r.right - mapBox.left, bottom: r.bottom - mapBox.top };
+  }
+
+  /* The largest rectangle of `area` left beside `cover` (both in the map's coordinates). */
+  function without(area, cover) {
+    const right = area.left + area.width;
+    const bottom = area.top + area.height;
+    if (cover.right <= area.left || cover.left >= right || cover.bottom <= area.top || cover.top >= bottom) {
+      return area;
+    }
+    const options = [
+      { left: area.left, top: area.top, width: cover.left - area.left, height: area.height },
+      { left: cover.right, top: area.top, width: right - cover.right, height: area.height },
+      { left: area.left, top: area.top, width: area.width, height: cover.top - area.top },
+      { left: area.left, top: cover.bottom, width: area.width, height: bottom - cover.bottom },
+    ].filter((o) => o.width > 0 && o.height > 0);
+    return options.sort((a, b) => b.width * b.height - a.width * a.height)[0] || area;
+  }
+
+  /* The part of the map nothing covers, in the map element's coordinates. */
+  function freeArea(style) {
+    let area = { left: 0, top: 0, width: mapElement.clientWidth - style.zoomStrip, height: mapElement.clientHeight };
+    if (!style.overlays) {
+      return area;
+    }
+    const covers = ["details", "routes", "legend", "tour"].map((id) => document.getElementById(id))
+      .filter((element) => element && !element.hidden);
+    const bar = document.querySelector(".figure-bar");
+    if (bar) {
+      covers.push(bar);
+    }
+    covers.forEach((element) => {
+      const r = rectIn(element);
+      if (r.right > r.left && r.bottom > r.top && r.bottom > 0) {
+        area = without(area, r);
+      }
+    });
     return area;
   }
 
   function nodeBounds(ids) {
     let box = null;
     ids.forEach((id) => {
-      const node = nodes.get(id);
+      const node = map.nodes.get(id);
       if (!node || node.hidden) {
         return;
       }
@@ -527,8 +1331,8 @@
     return box;
   }
 
-  /* The camera that shows a box of the map (canvas coordinates) as large as fits in an area
-     of the map element, centred there. */
+  /* The camera that shows a box of the map (canvas coordinates) as large as fits in an area of
+     the map element, centred there. */
   function viewFor(box, area, margin, maxScale) {
     const width = Math.max(1, box.right - box.left);
     const height = Math.max(1, box.bottom - box.top);
@@ -545,17 +1349,15 @@
       y: (point.y - view.position.y) * view.scale + mapElement.clientHeight / 2 + view.offset.y };
   }
 
-  function showBox(box, opts) {
-    const settings = Object.assign({ animate: true, margin: 12, maxScale: Infinity, area: freeArea() }, opts);
-    const view = viewFor(box, settings.area, settings.margin, settings.maxScale);
-    network.moveTo(Object.assign(view, { animation: settings.animate ? animation : false }));
+  function move(view, animate) {
+    network.moveTo(Object.assign({}, view, { animation: animate ? animation : false }));
   }
 
-  /* The camera that fits the whole map, region panels included (vis's own fit only sees the
-     nodes). Normal mode keeps a strip on the right for the zoom buttons; presentation hides them. */
-  function fullView() {
+  /* The camera that fits the whole map on show, region panels included (vis's own fit only sees
+     the nodes). */
+  function fullView(style) {
     let box = nodeBounds(Object.keys(data.nodes));
-    currentRegions().forEach((region) => {
+    map.regions().forEach((region) => {
       const r = { left: region.x, top: region.y, right: region.x + region.width, bottom: region.y + region.height };
       box = box ? { left: Math.min(box.left, r.left), top: Math.min(box.top, r.top),
         right: Math.max(box.right, r.right), bottom: Math.max(box.bottom, r.bottom) } : r;
@@ -563,766 +1365,16 @@
     if (!box || !mapElement.clientWidth || !mapElement.clientHeight) {
       return null;
     }
-    const presenting = state.mode === "present" && present;
-    const area = { left: 0, top: 0, width: mapElement.clientWidth - (presenting ? 0 : ZOOM_STRIP), height: mapElement.clientHeight };
-    return viewFor(box, area, presenting ? present.fit_margin : 12, Infinity);
+    const area = { left: 0, top: 0, width: mapElement.clientWidth - style.zoomStrip, height: mapElement.clientHeight };
+    return viewFor(box, area, style.fitMargin, Infinity);
   }
 
-  function fitAll(animate) {
-    const view = fullView();
+  function fitAll(style, animate) {
+    const view = fullView(style);
     if (view) {
-      network.moveTo(Object.assign(view, { animation: animate ? animation : false }));
+      move(view, animate);
     }
   }
-
-  network.on("hoverNode", () => { mapElement.style.cursor = "pointer"; });
-  network.on("blurNode", () => { mapElement.style.cursor = ""; });
-  network.on("hoverEdge", () => { mapElement.style.cursor = "pointer"; });
-  network.on("blurEdge", () => { mapElement.style.cursor = ""; });
-
-  /* After the map's size changes: keep showing what was being shown. */
-  function refit() {
-    network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
-    network.redraw();
-    if (activeTour) {
-      fitStep(activeTour.tour.steps[activeTour.index], false);
-    } else if (current && current.type === "node" && state.mode === "present") {
-      fitAll(false);
-      keepClear(current.id, false);
-    } else {
-      fitAll(false);
-    }
-  }
-
-  let resizeTimer = null;
-  window.addEventListener("resize", () => {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(refit, 150);
-  });
-
-  /* Pan (keeping the zoom) when a node sits off screen, under the map's edges or under a panel. */
-  function ensureVisible(id) {
-    const position = network.getPositions([id])[id];
-    const point = network.canvasToDOM(position);
-    const area = freeArea();
-    const margin = 90;
-    if (point.x < area.left + margin || point.y < area.top + margin || point.x > area.left + area.width - margin
-        || point.y > area.top + area.height - margin) {
-      network.moveTo({ position: position, scale: network.getScale(), animation: animation,
-        offset: { x: area.left + area.width / 2 - mapElement.clientWidth / 2, y: area.top + area.height / 2 - mapElement.clientHeight / 2 } });
-    }
-  }
-
-  /* In presentation mode: pan the map, as little as will do, so that a node is not under the
-     panel (nor off screen). */
-  function keepClear(id, animate) {
-    const b = network.getBoundingBox(id);
-    const topLeft = network.canvasToDOM({ x: b.left, y: b.top });
-    const bottomRight = network.canvasToDOM({ x: b.right, y: b.bottom });
-    const area = freeArea();
-    const margin = 40;
-    const shift = (low, high, start, size) => {
-      if (high - low > size - 2 * margin) {
-        return (start + size / 2) - (low + high) / 2; // too big to fit: centre it
-      }
-      if (low < start + margin) {
-        return start + margin - low;
-      }
-      return high > start + size - margin ? start + size - margin - high : 0;
-    };
-    const dx = shift(topLeft.x, bottomRight.x, area.left, area.width);
-    const dy = shift(topLeft.y, bottomRight.y, area.top, area.height);
-    if (dx || dy) {
-      const scale = network.getScale();
-      const centre = network.getViewPosition();
-      network.moveTo({ position: { x: centre.x - dx / scale, y: centre.y - dy / scale }, scale: scale,
-        animation: animate === false ? false : animation });
-    }
-  }
-
-  function centreOn(id) {
-    if (state.mode === "present") {
-      keepClear(id);
-      return;
-    }
-    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: animation });
-  }
-
-  /* ---------------------------------------------------------------- details panel */
-
-  let current = null; // {type: "node" | "edge", id}
-  let activeTour = null; // {tour, index}
-  let focusBeforePanel = null;
-
-  /* A link to another body: the click handler below selects it without leaving the page. */
-  function nodeLink(id, text, attributes) {
-    return el("a", Object.assign({ href: "#node=" + id, "data-node": id }, attributes || {}), text);
-  }
-
-  function relationMeta(edge) {
-    const meta = el("span", { class: "rel-meta" }, "(");
-    if (edge.evidence === "implied") {
-      meta.appendChild(el("em", { class: "implied" }, "implied"));
-      meta.appendChild(document.createTextNode("; "));
-    }
-    meta.appendChild(document.createTextNode("p " + edge.page + ")"));
-    return meta;
-  }
-
-  /* One relation as a sentence; the end that is not `id` is a link selecting it. */
-  function relationItem(edge, id, withNote, linkAttributes) {
-    const item = el("li", {});
-    if (edge.source === id) {
-      item.appendChild(document.createTextNode(edge.subject + " " + edge.reading + " "));
-      item.appendChild(nodeLink(edge.target, edge.object, linkAttributes));
-    } else {
-      item.appendChild(nodeLink(edge.source, edge.subject, linkAttributes));
-      item.appendChild(document.createTextNode(" " + edge.reading + " " + edge.object));
-    }
-    item.appendChild(document.createTextNode(" "));
-    item.appendChild(relationMeta(edge));
-    if (edge.note && withNote !== false) {
-      item.appendChild(el("span", { class: "relation-note" }, edge.note));
-    }
-    return item;
-  }
-
-  function kindSwatch(kind) {
-    const swatch = document.querySelector("#legend-kind-" + CSS.escape(kind) + " svg");
-    return swatch ? swatch.cloneNode(true) : null;
-  }
-
-  function panelHead(title) {
-    const heading = el("h2", { id: "details-heading", tabindex: "-1" }, title);
-    const close = el("button", { type: "button", class: "button", "data-action": "close", "aria-label": "Close details" }, "Close");
-    return el("div", { class: "details-head" }, heading, close);
-  }
-
-  function section(title, ...children) {
-    return [el("h3", {}, title)].concat(children);
-  }
-
-  /* Radio buttons choosing how far the focus on a body reaches (keys 1, 2 and 0 too). */
-  function focusControl() {
-    const choices = [[1, "Neighbours"], [2, "Two steps"], [0, "Everything"]];
-    const group = el("fieldset", { class: "focus-depth" }, el("legend", {}, "Show around it"));
-    choices.forEach(([depth, text]) => {
-      const input = el("input", { type: "radio", name: "focus-depth", value: String(depth), "data-focus-depth": String(depth) });
-      input.checked = state.focusDepth === depth;
-      group.appendChild(el("label", {}, input, " " + text + " ", el("kbd", { "aria-hidden": "true" }, String(depth))));
-    });
-    return group;
-  }
-
-  function nodeDetails(node) {
-    const parts = [panelHead(node.label)];
-    if (node.acronym) {
-      parts.push(el("p", { class: "acronym" }, el("abbr", {}, node.acronym), ": " + (node.acronym_expansion || node.label)));
-    }
-    parts.push(el("p", { class: "kind" }, kindSwatch(node.kind), node.kind_label + " · " + node.level_label));
-    parts.push(el("p", { class: "role" }, node.role));
-    parts.push(focusControl());
-    if (node.description) {
-      parts.push(el("p", {}, node.description));
-    }
-    if (node.figure_note) {
-      parts.push(el("p", { class: "note" }, el("strong", {}, "On this map: "), node.figure_note));
-    }
-    if (node.layer) {
-      const layer = (data.layers || {})[node.layer];
-      parts.push(el("p", { class: "meta" }, "Figure 1 layer of influence on health (pp 11\u201312): "
-        + (layer ? layer.label : node.layer)));
-    }
-    if (node.case_study) {
-      const study = data.nodes[node.case_study];
-      parts.push(el("p", { class: "note" }, el("strong", {}, "Case study: "),
-        node.case_study_role === "project" ? "one of the guide's Section 4 case studies" + (node.place ? ", in " + node.place : "") + "."
-          : "a partner in ", node.case_study_role === "project" ? null : nodeLink(node.case_study, study ? study.label : node.case_study),
-        node.case_study_role === "project" ? null : "."));
-    }
-    if (node.facts && node.facts.length) {
-      parts.push(...section(node.case_study_role === "project" ? "Key figures" : "Facts", el("ul", {}, ...node.facts.map((fact) =>
-        el("li", {}, fact.text + " ", el("span", { class: "page-ref" }, "(p " + fact.page + ")"))))));
-    }
-    if (node.lessons && node.lessons.length) {
-      parts.push(...section("What it teaches", el("ul", {}, ...node.lessons.map((lesson) =>
-        el("li", {}, lesson.text + " ", el("span", { class: "page-ref" }, "(p " + lesson.page + ")"))))));
-    }
-    if (node.partner_in && node.partner_in.length) {
-      parts.push(...section("In the case studies", el("ul", {}, ...node.partner_in.map((part) =>
-        el("li", {}, data.nodes[part.case_study] ? nodeLink(part.case_study, part.title) : part.title,
-          part.name ? " (" + part.name + ")" : "", part.role ? ": " + part.role : "")))));
-    }
-    const outgoing = data.edges.filter((edge) => edge.source === node.id);
-    const incoming = data.edges.filter((edge) => edge.target === node.id && edge.source !== node.id);
-    if (outgoing.length || incoming.length) {
-      parts.push(...section("Relations", el("ul", { class: "relations" },
-        ...outgoing.concat(incoming).map((edge) => relationItem(edge, node.id)))));
-    }
-    if (node.glossary && node.glossary.length) {
-      const list = el("dl", {});
-      node.glossary.forEach((entry) => {
-        list.appendChild(el("dt", {}, entry.term));
-        list.appendChild(el("dd", {}, entry.definition));
-      });
-      parts.push(...section("Glossary", list));
-    }
-    if (node.pages && node.pages.length) {
-      parts.push(el("p", { class: "meta" }, "Guide " + pagesText(node.pages)));
-    }
-    if (node.website) {
-      const href = safeHref(node.website.url);
-      const year = String(data.figure.as_of || "").slice(0, 4);
-      const link = href
-        ? el("a", { href: href, rel: "noopener noreferrer" }, node.website.printed || node.website.url)
-        : el("span", {}, node.website.printed || node.website.url);
-      parts.push(...section("Website",
-        el("p", {}, node.website.name + ": ", link),
-        el("p", { class: "historic" }, "Historic address: as printed" + (year ? " in " + year : "") + ", may no longer work.")));
-    }
-    if (node.note) {
-      parts.push(el("p", { class: "note" }, el("strong", {}, "Note: "), node.note));
-    }
-    if (node.source) {
-      parts.push(el("p", { class: "meta" }, "Source: " + node.source));
-    }
-    if (node.also_in && node.also_in.length) {
-      parts.push(...section(data.whole ? "Comes from" : "Also in",
-        el("ul", {}, ...node.also_in.map((other) =>
-        el("li", {}, el("a", { href: other.url },
-          (other.number ? "Figure " + other.number + ": " : "") + other.title))))));
-    }
-    return parts;
-  }
-
-  function edgeDetails(edge) {
-    const sentence = el("p", { class: "role" },
-      nodeLink(edge.source, edge.subject), " " + edge.reading + " ",
-      nodeLink(edge.target, edge.object), " ", relationMeta(edge));
-    const parts = [panelHead("Relation: " + edge.relation_label), sentence];
-    parts.push(el("p", { class: "meta" }, edge.evidence === "implied"
-      ? "Implied: it follows from the guide's text, which does not say it in so many words."
-      : "Stated in the guide."));
-    if (edge.note) {
-      parts.push(el("p", { class: "note" }, el("strong", {}, "Note: "), edge.note));
-    }
-    return parts;
-  }
-
-  /* The sidebar holds the tour, the details and the legend; with all three hidden it
-     folds away and the map takes the full width (vis follows its frame's size). */
-  const sidebar = details.parentElement;
-  const legend = document.getElementById("legend");
-  const legendToggle = document.getElementById("legend-toggle");
-
-  function updateSidebar() {
-    const wasHidden = sidebar.hidden;
-    sidebar.hidden = legend.hidden && details.hidden && (!tourPanel || tourPanel.hidden) && (!routesPanel || routesPanel.hidden);
-    if (wasHidden !== sidebar.hidden) {
-      // vis-network follows window resizes only: give it the map's new size now.
-      const view = { position: network.getViewPosition(), scale: network.getScale() };
-      network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
-      network.moveTo(view);
-    }
-  }
-
-  function setLegend(open, opts) {
-    const settings = Object.assign({ refit: true }, opts);
-    const wasHidden = sidebar.hidden;
-    legend.hidden = !open;
-    legendToggle.setAttribute("aria-expanded", String(open));
-    updateSidebar();
-    if (settings.refit && wasHidden !== sidebar.hidden && state.mode !== "present") {
-      requestAnimationFrame(() => fitAll(true));
-    }
-  }
-
-  if (legendToggle && legend) {
-    /* Below 1440px the legend starts folded so the map can use the whole width;
-       the Legend button brings it back. */
-    if (window.innerWidth < 1440 || presentRequested) {
-      legend.hidden = true;
-      legendToggle.setAttribute("aria-expanded", "false");
-      updateSidebar();
-    }
-    legendToggle.disabled = false;
-    legendToggle.addEventListener("click", () => {
-      setLegend(legend.hidden);
-      if (!legend.hidden && state.mode === "present") {
-        document.getElementById("legend-heading").focus({ preventScroll: true });
-      }
-    });
-  }
-
-  function openPanel(parts, moveFocus) {
-    if (moveFocus && !details.contains(document.activeElement)) {
-      focusBeforePanel = document.activeElement;
-    }
-    details.textContent = "";
-    parts.forEach((part) => details.appendChild(part));
-    details.hidden = false;
-    if (state.mode === "present" && !legend.hidden) {
-      setLegend(false, { refit: false }); // one panel at a time over the projected map
-    }
-    updateSidebar();
-    sidebar.scrollTop = 0;
-    if (moveFocus) {
-      document.getElementById("details-heading").focus({ preventScroll: true });
-    }
-  }
-
-  function closePanel() {
-    const hadFocus = details.contains(document.activeElement);
-    details.hidden = true;
-    details.textContent = "";
-    updateSidebar();
-    if (hadFocus) {
-      const back = focusBeforePanel && document.body.contains(focusBeforePanel) && focusBeforePanel !== document.body
-        ? focusBeforePanel : searchInput;
-      if (back) {
-        back.focus({ preventScroll: true });
-      }
-    }
-    focusBeforePanel = null;
-  }
-
-  details.addEventListener("change", (event) => {
-    const input = event.target.closest("[data-focus-depth]");
-    if (input) {
-      setFocusDepth(Number(input.value));
-    }
-  });
-
-  /* ---------------------------------------------------------------- selection and focus */
-
-  /* The bodies within `depth` steps of `id` along the relations on show, and those relations. */
-  function neighbourhood(id, depth) {
-    const keepNodes = new Set([id]);
-    const keepEdges = new Set();
-    let frontier = [id];
-    for (let step = 0; step < depth; step += 1) {
-      const next = [];
-      frontier.forEach((nodeId) => {
-        network.getConnectedEdges(nodeId).forEach((edgeId) => {
-          const edge = edges.get(edgeId);
-          if (!edge || edge.hidden) {
-            return;
-          }
-          keepEdges.add(edgeId);
-          [edge.from, edge.to].forEach((other) => {
-            if (!keepNodes.has(other) && !isNodeFiltered(other)) {
-              keepNodes.add(other);
-              next.push(other);
-            }
-          });
-        });
-      });
-      frontier = next;
-    }
-    return { nodes: keepNodes, edges: keepEdges };
-  }
-
-  function focusOn(id) {
-    if (state.focusDepth === 0) {
-      emphasise();
-      return;
-    }
-    const near = neighbourhood(id, state.focusDepth);
-    emphasise(Array.from(near.nodes), Array.from(near.edges));
-  }
-
-  function setFocusDepth(depth) {
-    state.focusDepth = depth === 2 ? 2 : depth === 0 ? 0 : 1;
-    details.querySelectorAll("[data-focus-depth]").forEach((input) => {
-      input.checked = Number(input.value) === state.focusDepth;
-    });
-    if (current && current.type === "node") {
-      focusOn(current.id);
-      announce(state.focusDepth === 0 ? "Showing the whole map"
-        : state.focusDepth === 1 ? "Showing its neighbours" : "Showing bodies up to two steps away");
-    }
-  }
-
-  /* Select a body: everything a click on the map does, and more on request.
-     opts.push: record in the URL hash; opts.centre: move the camera to it;
-     opts.moveFocus: put keyboard focus on the panel heading. */
-  function selectNode(id, opts) {
-    const settings = Object.assign({ push: true, centre: false, moveFocus: false }, opts);
-    const node = data.nodes[id];
-    if (!node || !nodes.get(id)) {
-      return false;
-    }
-    if (isNodeFiltered(id)) {
-      resetFilters({ quiet: true });
-      announce("Filters cleared to show " + node.label);
-    }
-    endTour({ push: false, keepSelection: true });
-    current = { type: "node", id: id };
-    network.selectNodes([id], true);
-    focusOn(id);
-    openPanel(nodeDetails(node), settings.moveFocus);
-    if (state.mode === "present") {
-      keepClear(id);
-    } else if (settings.centre) {
-      centreOn(id);
-    } else {
-      ensureVisible(id);
-    }
-    if (settings.push) {
-      setHash("node=" + id);
-    }
-    return true;
-  }
-
-  function selectEdge(id, opts) {
-    const settings = Object.assign({ moveFocus: false }, opts);
-    const edge = edgesById.get(id);
-    if (!edge) {
-      return false;
-    }
-    endTour({ push: false, keepSelection: true });
-    current = { type: "edge", id: id };
-    network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
-    emphasise([edge.source, edge.target], [id]);
-    openPanel(edgeDetails(edge), settings.moveFocus);
-    setHash("");
-    return true;
-  }
-
-  function clear(opts) {
-    const settings = Object.assign({ push: true }, opts);
-    const hadPanel = Boolean(current);
-    current = null;
-    network.unselectAll();
-    emphasise();
-    closePanel();
-    if (hadPanel && state.mode === "present") {
-      fitAll(true); // the panel is gone: show the whole map again
-    }
-    if (settings.push) {
-      setHash("");
-    }
-  }
-
-  network.on("click", (params) => {
-    if (params.nodes.length) {
-      selectNode(params.nodes[0], { push: true });
-    } else if (params.edges.length) {
-      selectEdge(params.edges[0]);
-    } else if (current) {
-      clear({ push: true });
-    }
-  });
-
-  details.addEventListener("click", (event) => {
-    if (event.target.closest("[data-action='close']")) {
-      clear({ push: true });
-    }
-  });
-
-  /* Links to a body (panel relations, text version) select it on the map, then bring the
-     map and panel into view with focus on the panel heading. */
-  document.addEventListener("click", (event) => {
-    const link = event.target.closest("a[data-node]");
-    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
-      return;
-    }
-    const id = link.getAttribute("data-node");
-    if (!data.nodes[id]) {
-      return;
-    }
-    event.preventDefault();
-    if (window.scrollY > 0) {
-      window.scrollTo({ top: 0, behavior: reducedMotion ? "auto" : "smooth" });
-    }
-    selectNode(id, { push: true, centre: true, moveFocus: true });
-  });
-
-  /* ---------------------------------------------------------------- camera buttons */
-
-  document.querySelectorAll(".zoom [data-action]").forEach((button) => {
-    button.disabled = false;
-    button.addEventListener("click", () => {
-      const action = button.getAttribute("data-action");
-      if (action === "fit") {
-        fitAll(true);
-      } else {
-        const factor = action === "zoom-in" ? 1.3 : 1 / 1.3;
-        network.moveTo({ scale: network.getScale() * factor, animation: animation });
-      }
-    });
-  });
-
-  /* ---------------------------------------------------------------- filters (in the legend) */
-
-  const filterSets = { kind: state.hiddenKinds, level: state.hiddenLevels, relation: state.hiddenRelations };
-  const filterStatus = document.getElementById("filter-status");
-  const resetButton = document.querySelector("[data-action='reset-filters']");
-
-  function filtersActive() {
-    return state.hiddenKinds.size + state.hiddenLevels.size + state.hiddenRelations.size > 0;
-  }
-
-  /* Counts in the legend follow the filters: shown of total. */
-  function updateLegend() {
-    const shownNodes = Object.keys(data.nodes).filter((id) => !isNodeFiltered(id));
-    const shownEdges = data.edges.filter((edge) => !state.hiddenRelations.has(edge.relation)
-      && !isNodeFiltered(edge.source) && !isNodeFiltered(edge.target));
-    const count = (list, key, value) => list.filter((item) => item[key] === value).length;
-    document.querySelectorAll("[data-filter]").forEach((input) => {
-      const group = input.getAttribute("data-filter");
-      const value = input.value;
-      input.checked = !filterSets[group].has(value);
-      const item = input.closest("li");
-      const badge = item && item.querySelector(".count");
-      if (!badge) {
-        return;
-      }
-      const total = Number(badge.getAttribute("data-total"));
-      const shown = group === "relation" ? count(shownEdges, "relation", value)
-        : count(shownNodes.map((id) => data.nodes[id]), group, value);
-      badge.firstChild.textContent = shown === total ? String(total) : shown + "/" + total;
-      item.classList.toggle("filtered-out", shown === 0);
-    });
-    if (filterStatus) {
-      filterStatus.textContent = filtersActive()
-        ? "Showing " + shownNodes.length + " of " + Object.keys(data.nodes).length + " bodies and "
-          + shownEdges.length + " of " + data.edges.length + " relations."
-        : "Showing everything.";
-    }
-    if (resetButton) {
-      resetButton.disabled = !filtersActive();
-    }
-  }
-
-  function afterFilterChange() {
-    render();
-    if (current && current.type === "node" && isNodeFiltered(current.id)) {
-      clear({ push: true }); // a hidden body never stays selected
-    } else if (current && current.type === "edge" && edges.get(current.id) && edges.get(current.id).hidden) {
-      clear({ push: true });
-    } else if (current && current.type === "node") {
-      focusOn(current.id);
-    }
-    updateLegend();
-  }
-
-  function setFilter(group, value, shown) {
-    const set = filterSets[group];
-    if (!set) {
-      return;
-    }
-    if (shown) {
-      set.delete(value);
-    } else {
-      set.add(value);
-    }
-    afterFilterChange();
-  }
-
-  function resetFilters(opts) {
-    Object.values(filterSets).forEach((set) => set.clear());
-    afterFilterChange();
-    if (!(opts && opts.quiet)) {
-      announce("Showing every body and relation");
-    }
-  }
-
-  document.querySelectorAll("[data-filter]").forEach((input) => {
-    input.disabled = false;
-    input.addEventListener("change", () => {
-      setFilter(input.getAttribute("data-filter"), input.value, input.checked);
-    });
-  });
-  if (resetButton) {
-    resetButton.addEventListener("click", () => resetFilters());
-  }
-  updateLegend();
-
-  /* ---------------------------------------------------------------- search (ARIA combobox) */
-
-  const searchItems = data.search.map((item) => ({
-    item: item,
-    fields: [item.label, item.acronym].filter(Boolean).map((text) => ({ text: text.toLowerCase(), term: null }))
-      .concat((item.terms || []).map((term) => ({ text: term.toLowerCase(), term: term }))),
-  }));
-  const results = document.getElementById("search-results");
-  const status = document.getElementById("search-status");
-  let matches = [];
-  let active = -1;
-
-  /* Rank: 0 prefix, 1 start of a word, 2 anywhere; glossary terms rank after names. */
-  function rank(entry, query) {
-    let best = null;
-    entry.fields.forEach((field) => {
-      const at = field.text.indexOf(query);
-      if (at < 0) {
-        return;
-      }
-      let score = at === 0 ? 0 : (/[^a-z0-9]/.test(field.text.charAt(at - 1)) ? 1 : 2);
-      if (field.term) {
-        score += 3;
-      }
-      if (best === null || score < best.score) {
-        best = { score: score, term: field.term };
-      }
-    });
-    return best;
-  }
-
-  function findMatches(query) {
-    const q = query.trim().toLowerCase();
-    if (!q) {
-      return [];
-    }
-    return searchItems
-      .map((entry) => ({ entry: entry, hit: rank(entry, q) }))
-      .filter((found) => found.hit)
-      .sort((a, b) => a.hit.score - b.hit.score
-        || (a.entry.item.url ? 1 : 0) - (b.entry.item.url ? 1 : 0)
-        || a.entry.item.label.localeCompare(b.entry.item.label))
-      .slice(0, 20)
-      .map((found) => ({ item: found.entry.item, term: found.hit.term }));
-  }
-
-  function setActive(index) {
-    active = index;
-    Array.prototype.forEach.call(results.children, (li, i) => {
-      li.setAttribute("aria-selected", i === index ? "true" : "false");
-    });
-    if (index >= 0 && results.children[index]) {
-      searchInput.setAttribute("aria-activedescendant", results.children[index].id);
-      results.children[index].scrollIntoView({ block: "nearest" });
-    } else {
-      searchInput.removeAttribute("aria-activedescendant");
-    }
-  }
-
-  function closeResults() {
-    results.hidden = true;
-    searchInput.setAttribute("aria-expanded", "false");
-    searchInput.removeAttribute("aria-activedescendant");
-    active = -1;
-  }
-
-  function showResults() {
-    matches = findMatches(searchInput.value);
-    results.textContent = "";
-    active = -1;
-    searchInput.removeAttribute("aria-activedescendant");
-    if (!searchInput.value.trim()) {
-      closeResults();
-      status.textContent = "";
-      return;
-    }
-    if (!matches.length) {
-      results.appendChild(el("li", { role: "option", id: "search-option-none", "aria-disabled": "true", "aria-selected": "false", class: "no-results" },
-        "No body matches \u201c" + searchInput.value.trim() + "\u201d"));
-    }
-    matches.forEach((match, index) => {
-      const item = match.item;
-      const extra = [];
-      if (match.term) {
-        extra.push("Glossary term: " + match.term);
-      }
-      if (item.url) {
-        extra.push("On " + item.map + " (opens that map)");
-      }
-      results.appendChild(el("li", { role: "option", id: "search-option-" + index, "aria-selected": "false", "data-index": index },
-        el("span", { class: "result-label" }, item.label + (item.acronym ? " (" + item.acronym + ")" : "")),
-        extra.length ? el("span", { class: "result-extra" }, extra.join(" · ")) : null));
-    });
-    results.hidden = false;
-    searchInput.setAttribute("aria-expanded", "true");
-    status.textContent = matches.length === 1 ? "1 match" : matches.length + " matches";
-  }
-
-  function choose(index) {
-    const match = matches[index];
-    if (!match) {
-      return;
-    }
-    closeResults();
-    if (match.item.url) {
-      location.href = match.item.url;
-      return;
-    }
-    searchInput.value = match.item.label;
-    selectNode(match.item.id, { push: true, centre: true });
-  }
-
-  searchInput.disabled = false;
-  searchInput.addEventListener("input", showResults);
-  searchInput.addEventListener("focus", () => {
-    if (searchInput.value.trim() && searchInput.getAttribute("aria-expanded") !== "true") {
-      searchInput.select();
-    }
-  });
-  searchInput.addEventListener("blur", () => { setTimeout(closeResults, 120); });
-  searchInput.addEventListener("keydown", (event) => {
-    const open = !results.hidden;
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      if (!open) {
-        showResults();
-      }
-      if (matches.length) {
-        const step = event.key === "ArrowDown" ? 1 : -1;
-        setActive(active < 0 ? (step > 0 ? 0 : matches.length - 1) : (active + step + matches.length) % matches.length);
-      }
-    } else if (event.key === "Enter") {
-      if (open && matches.length) {
-        event.preventDefault();
-        choose(active >= 0 ? active : 0);
-      }
-    } else if (event.key === "Escape") {
-      if (open) {
-        event.preventDefault();
-        closeResults();
-      } else if (searchInput.value) {
-        event.preventDefault();
-        searchInput.value = "";
-        status.textContent = "";
-      }
-    }
-  });
-  results.addEventListener("mousedown", (event) => { event.preventDefault(); }); // keep focus in the input
-  results.addEventListener("click", (event) => {
-    const li = event.target.closest("li[data-index]");
-    if (li) {
-      choose(Number(li.getAttribute("data-index")));
-    }
-  });
-
-  /* ---------------------------------------------------------------- guided tours */
-
-  const tourSelect = document.getElementById("tour-select");
-
-  function stepParts(step) {
-    const stepNodes = step.nodes.filter((id) => nodes.get(id));
-    const stepEdges = (step.edges || []).filter((id) => edges.get(id));
-    return { nodes: stepNodes, edges: stepEdges };
-  }
-
-  /* Bring the step's bodies into view, as large as the free part of the map allows. */
-  function fitStep(step, animate) {
-    const box = nodeBounds(stepParts(step).nodes);
-    if (!box) {
-      return;
-    }
-    if (state.mode === "present") {
-      placeTourCard(step, box, animate);
-    } else {
-      showBox(box, { animate: animate !== false, margin: 40, maxScale: 1 });
-    }
-  }
-
-  /* Presentation mode shows a tour step's text over the map: on a card in a corner, or on a
-     band along the top or bottom. Either the step's bodies are zoomed into the room beside the
-     card or band, when that draws them at least as large as the whole map is drawn; or the
-     whole map stays in view and the text goes where it covers none of the step's bodies. */
-  const PLACES = ["bottom-band", "bottom-right", "bottom-left", "top-band", "top-right", "top-left"];
-  let tourPlace = "bottom-band";
 
   function setPlace(place) {
     PLACES.forEach((name) => tourPanel.classList.toggle("at-" + name, name === place));
@@ -1337,7 +1389,11 @@
     return { left: left, top: top, right: band ? width : left + size.width, bottom: top + size.height };
   }
 
-  function placeTourCard(step, box, animate) {
+  /* Presentation mode shows a tour step's text over the map: on a card in a corner, or on a band
+     along the top or bottom. Either the step's bodies are zoomed into the room beside the card or
+     band, when that draws them at least as large as the whole map is drawn; or the whole map stays
+     in view and the text goes where it covers none of the step's bodies. */
+  function placeTourCard(style, ids, box, animate) {
     const width = mapElement.clientWidth;
     const height = mapElement.clientHeight;
     const sizes = {};
@@ -1352,12 +1408,11 @@
       ["bottom-left", { left: card.width, top: 0, width: width - card.width, height: height }],
       ["bottom-band", { left: 0, top: 0, width: width, height: height - band.height }],
       ["top-band", { left: 0, top: band.height, width: width, height: height - band.height }],
-    ].map(([place, area]) => ({ place: place, view: viewFor(box, area, 24, 1.6) }))
+    ].map(([place, area]) => ({ place: place, view: viewFor(box, area, style.frame.margin, style.frame.maxScale) }))
       .sort((a, b) => b.view.scale - a.view.scale || (b.place === tourPlace) - (a.place === tourPlace));
     let choice = zooms[0];
-    const whole = fullView();
+    const whole = fullView(style);
     if (whole && choice.view.scale < whole.scale) {
-      const ids = stepParts(step).nodes.filter((id) => !nodes.get(id).hidden);
       const order = [tourPlace].concat(PLACES.filter((place) => place !== tourPlace));
       const clear = order.find((place) => {
         const rect = placeRect(place, sizes[place]);
@@ -1374,155 +1429,957 @@
     }
     tourPlace = choice.place;
     setPlace(tourPlace);
-    network.moveTo(Object.assign({}, choice.view, { animation: animate === false ? false : animation }));
+    move(choice.view, animate);
   }
 
-  function showStep(tour, index, opts) {
-    const settings = Object.assign({ push: true, moveFocus: false }, opts);
-    const step = tour.steps[index];
-    const parts = stepParts(step);
-    if (parts.nodes.some(isNodeFiltered) || parts.edges.some((id) => edges.get(id).hidden)) {
-      resetFilters({ quiet: true });
-      announce("Filters cleared for the tour");
-    }
-    current = null;
-    closePanel();
-    activeTour = { tour: tour, index: index };
-    network.setSelection({ nodes: parts.nodes, edges: parts.edges }, { unselectAll: true, highlightEdges: false });
-    emphasise(parts.nodes, parts.edges);
-    document.getElementById("tour-progress").textContent = "Tour: " + tour.title + " \u2014 step " + (index + 1) + " of " + tour.steps.length;
-    document.getElementById("tour-heading").textContent = step.title;
-    document.getElementById("tour-text").textContent = step.text;
-    tourPanel.querySelector("[data-action='tour-prev']").disabled = index === 0;
-    tourPanel.querySelector("[data-action='tour-next']").disabled = index === tour.steps.length - 1;
-    tourPanel.hidden = false;
-    if (state.mode === "present" && !legend.hidden) {
-      setLegend(false, { refit: false });
-    }
-    updateSidebar();
-    fitStep(step);
-    if (tourSelect) {
-      tourSelect.value = tour.id;
-    }
-    if (settings.moveFocus) {
-      document.getElementById("tour-heading").focus({ preventScroll: true });
-    }
-    if (settings.push) {
-      setHash("tour=" + tour.id + "&step=" + (index + 1));
-    }
-  }
-
-  function endTour(opts) {
-    if (!activeTour) {
+  /* Frame what the state is about, or the whole map. */
+  function show(state, animate) {
+    const style = styles[state.mode];
+    const target = pm.select.frame(data, state);
+    if (state.tour && tourPanel && !state.selection && style.overlays && target) {
+      const box = nodeBounds(target.nodes);
+      if (box) {
+        placeTourCard(style, target.nodes.filter((id) => !map.nodes.get(id).hidden), box, animate);
+      }
       return;
     }
-    const settings = Object.assign({ push: true, keepSelection: false }, opts);
-    const hadFocus = tourPanel.contains(document.activeElement);
-    activeTour = null;
-    tourPanel.hidden = true;
-    updateSidebar();
-    if (tourSelect) {
-      tourSelect.value = "";
+    if (state.tour && tourPanel && style.overlays) {
+      setPlace("bottom-left"); // a body opened inside a step: the card keeps to a corner beside the panel
     }
-    if (!settings.keepSelection) {
-      network.unselectAll();
-      emphasise();
+    const box = target && nodeBounds(target.nodes);
+    if (!box) {
+      fitAll(style, animate);
+      return;
     }
-    if (hadFocus && tourSelect) {
-      tourSelect.focus({ preventScroll: true });
-    }
-    if (settings.push) {
-      setHash("");
-    }
+    const margin = target.kind === "route" ? Math.max(style.frame.margin, 60) : style.frame.margin;
+    move(viewFor(box, freeArea(style), margin, style.frame.maxScale), animate);
   }
 
-  /* Next (+1) or previous (-1) step of the running tour; false when there is none. */
-  function stepBy(delta, moveFocus) {
-    if (!activeTour) {
+  function resize() {
+    network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
+    network.redraw();
+  }
+
+  /* The sidebar holds the tour, the details, the routes and the legend; with all hidden it folds
+     away and the map takes the full width (vis follows its frame's size only on window resizes). */
+  function layout() {
+    if (!sidebar) {
       return false;
     }
-    const next = activeTour.index + delta;
-    if (next >= 0 && next < activeTour.tour.steps.length) {
-      showStep(activeTour.tour, next, { moveFocus: moveFocus });
+    const wasHidden = sidebar.hidden;
+    sidebar.hidden = Array.from(sidebar.children).every((child) => child.hidden);
+    return wasHidden !== sidebar.hidden;
+  }
+
+  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode"];
+
+  function render(state, previous, action) {
+    const folded = layout();
+    if (!previous) {
+      resize();
+      show(state, false);
+      last = state;
+      return;
     }
-    return true;
+    const modeChanged = state.mode !== previous.mode;
+    if (folded || modeChanged) {
+      const view = { position: network.getViewPosition(), scale: network.getScale() };
+      resize();
+      move(view, false);
+    }
+    const reframe = FRAMED.some((key) => state[key] !== last[key])
+      || (styles[state.mode].overlays && state.panels !== last.panels);
+    if (!reframe && !folded) {
+      return;
+    }
+    const target = pm.select.frame(data, state);
+    const cleared = !target && pm.select.frame(data, last) && !modeChanged && state.filters === last.filters;
+    last = state;
+    if (target || modeChanged || state.filters !== previous.filters || (cleared && styles[state.mode].overlays)
+        || (previous.tour && !state.tour)) {
+      show(state, !modeChanged);
+    } else if (folded && state.panels.legend !== previous.panels.legend && !styles[state.mode].overlays) {
+      fitAll(styles[state.mode], true);
+    }
   }
 
-  function findTour(id) {
-    return data.tours.find((tour) => tour.id === id) || null;
+  let resizeTimer = null;
+  return {
+    render: render,
+    fitAll: (state, animate) => fitAll(styles[state.mode], animate),
+    freeArea: (state) => freeArea(styles[state.mode]),
+    refit: (state) => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => { resize(); show(state(), false); }, 150);
+    },
+    zoom: (factor) => network.moveTo({ scale: network.getScale() * factor, animation: animation }),
+    animation: animation,
+  };
+}
+
+pm.views.camera = { createCamera };
+})(pm);
+
+/* ---- js/views/panel.js ---- */
+(function (pm) {
+/* views/panel.js: the details panel for the selected body or relation. Rendered from the
+   selection; its links and buttons dispatch. Relation sentences here are also used by the text
+   version (relationItem). */
+
+const { el } = pm.dom;
+
+/* A link to another body: a click selects it without leaving the page (see main.js). */
+function nodeLink(id, text, attributes) {
+  return el("a", Object.assign({ href: "#node=" + id, "data-node": id }, attributes || {}), text);
+}
+
+function relationMeta(edge) {
+  const meta = el("span", { class: "rel-meta" }, "(");
+  if (edge.evidence === "implied") {
+    meta.appendChild(el("em", { class: "implied" }, "implied"));
+    meta.appendChild(document.createTextNode("; "));
+  }
+  meta.appendChild(document.createTextNode("p " + edge.page + ")"));
+  return meta;
+}
+
+/* One relation as a sentence; the end that is not `id` is a link selecting it. */
+function relationItem(edge, id, withNote, linkAttributes) {
+  const item = el("li", {});
+  if (edge.source === id) {
+    item.appendChild(document.createTextNode(edge.subject + " " + edge.reading + " "));
+    item.appendChild(nodeLink(edge.target, edge.object, linkAttributes));
+  } else {
+    item.appendChild(nodeLink(edge.source, edge.subject, linkAttributes));
+    item.appendChild(document.createTextNode(" " + edge.reading + " " + edge.object));
+  }
+  item.appendChild(document.createTextNode(" "));
+  item.appendChild(relationMeta(edge));
+  if (edge.note && withNote !== false) {
+    item.appendChild(el("span", { class: "relation-note" }, edge.note));
+  }
+  return item;
+}
+
+function kindSwatch(kind) {
+  const swatch = document.querySelector("#legend-kind-" + CSS.escape(kind) + " svg");
+  return swatch ? swatch.cloneNode(true) : null;
+}
+
+function panelHead(title, insideTour) {
+  const heading = el("h2", { id: "details-heading", tabindex: "-1" }, title);
+  const close = el("button", { type: "button", class: "button", "data-action": "close",
+    "aria-label": insideTour ? "Close details and return to the tour step" : "Close details" },
+  insideTour ? "Back to the tour" : "Close");
+  return el("div", { class: "details-head" }, heading, close);
+}
+
+function section(title, ...children) {
+  return [el("h3", {}, title)].concat(children);
+}
+
+/* Radio buttons choosing how far the focus on a body reaches (keys 1, 2 and 0 too). */
+function focusControl() {
+  const choices = [[1, "Neighbours"], [2, "Two steps"], [0, "Everything"]];
+  const group = el("fieldset", { class: "focus-depth" }, el("legend", {}, "Show around it"));
+  choices.forEach(([depth, text]) => {
+    const input = el("input", { type: "radio", name: "focus-depth", value: String(depth), "data-focus-depth": String(depth) });
+    group.appendChild(el("label", {}, input, " " + text + " ", el("kbd", { "aria-hidden": "true" }, String(depth))));
+  });
+  return group;
+}
+
+function nodeDetails(data, node, insideTour) {
+  const parts = [panelHead(node.label, insideTour)];
+  if (node.acronym) {
+    parts.push(el("p", { class: "acronym" }, el("abbr", {}, node.acronym), ": " + (node.acronym_expansion || node.label)));
+  }
+  parts.push(el("p", { class: "kind" }, kindSwatch(node.kind), node.kind_label + " · " + node.level_label));
+  parts.push(el("p", { class: "role" }, node.role));
+  parts.push(focusControl());
+  if (node.description) {
+    parts.push(el("p", {}, node.description));
+  }
+  if (node.figure_note) {
+    parts.push(el("p", { class: "note" }, el("strong", {}, "On this map: "), node.figure_note));
+  }
+  if (node.layer) {
+    const layer = (data.layers || {})[node.layer];
+    parts.push(el("p", { class: "meta" }, "Figure 1 layer of influence on health (pp 11\u201312): " + (layer ? layer.label : node.layer)));
+  }
+  if (node.case_study) {
+    const study = data.nodes[node.case_study];
+    const project = node.case_study_role === "project";
+    parts.push(el("p", { class: "note" }, el("strong", {}, "Case study: "),
+      project ? "one of the guide's Section 4 case studies" + (node.place ? ", in " + node.place : "") + "." : "a partner in ",
+      project ? null : nodeLink(node.case_study, study ? study.label : node.case_study), project ? null : "."));
+  }
+  if (node.facts && node.facts.length) {
+    parts.push(...section(node.case_study_role === "project" ? "Key figures" : "Facts", el("ul", {}, ...node.facts.map((fact) =>
+      el("li", {}, fact.text + " ", el("span", { class: "page-ref" }, "(p " + fact.page + ")"))))));
+  }
+  if (node.lessons && node.lessons.length) {
+    parts.push(...section("What it teaches", el("ul", {}, ...node.lessons.map((lesson) =>
+      el("li", {}, lesson.text + " ", el("span", { class: "page-ref" }, "(p " + lesson.page + ")"))))));
+  }
+  if (node.partner_in && node.partner_in.length) {
+    parts.push(...section("In the case studies", el("ul", {}, ...node.partner_in.map((part) =>
+      el("li", {}, data.nodes[part.case_study] ? nodeLink(part.case_study, part.title) : part.title,
+        part.name ? " (" + part.name + ")" : "", part.role ? ": " + part.role : "")))));
+  }
+  const related = data.edgesOf.get(node.id) || [];
+  const outgoing = related.filter((edge) => edge.source === node.id);
+  const incoming = related.filter((edge) => edge.target === node.id && edge.source !== node.id);
+  if (outgoing.length || incoming.length) {
+    parts.push(...section("Relations", el("ul", { class: "relations" },
+      ...outgoing.concat(incoming).map((edge) => relationItem(edge, node.id)))));
+  }
+  if (node.glossary && node.glossary.length) {
+    const list = el("dl", {});
+    node.glossary.forEach((entry) => {
+      list.appendChild(el("dt", {}, entry.term));
+      list.appendChild(el("dd", {}, entry.definition));
+    });
+    parts.push(...section("Glossary", list));
+  }
+  if (node.pages && node.pages.length) {
+    parts.push(el("p", { class: "meta" }, "Guide " + pm.text.pagesText(node.pages)));
+  }
+  if (node.website) {
+    const href = pm.text.safeHref(node.website.url);
+    const year = String(data.figure.as_of || "").slice(0, 4);
+    const link = href
+      ? el("a", { href: href, rel: "noopener noreferrer" }, node.website.printed || node.website.url)
+      : el("span", {}, node.website.printed || node.website.url);
+    parts.push(...section("Website", el("p", {}, node.website.name + ": ", link),
+      el("p", { class: "historic" }, "Historic address: as printed" + (year ? " in " + year : "") + ", may no longer work.")));
+  }
+  if (node.note) {
+    parts.push(el("p", { class: "note" }, el("strong", {}, "Note: "), node.note));
+  }
+  if (node.source) {
+    parts.push(el("p", { class: "meta" }, "Source: " + node.source));
+  }
+  if (node.also_in && node.also_in.length) {
+    parts.push(...section(data.whole ? "Comes from" : "Also in", el("ul", {}, ...node.also_in.map((other) =>
+      el("li", {}, el("a", { href: other.url }, (other.number ? "Figure " + other.number + ": " : "") + other.title))))));
+  }
+  return parts;
+}
+
+function edgeDetails(edge, insideTour) {
+  const sentence = el("p", { class: "role" }, nodeLink(edge.source, edge.subject), " " + edge.reading + " ",
+    nodeLink(edge.target, edge.object), " ", relationMeta(edge));
+  const parts = [panelHead("Relation: " + edge.relation_label, insideTour), sentence];
+  parts.push(el("p", { class: "meta" }, edge.evidence === "implied"
+    ? "Implied: it follows from the guide's text, which does not say it in so many words." : "Stated in the guide."));
+  if (edge.note) {
+    parts.push(el("p", { class: "note" }, el("strong", {}, "Note: "), edge.note));
+  }
+  return parts;
+}
+
+function createPanel(data, store) {
+  const details = document.getElementById("details");
+  const sidebar = details.parentElement;
+  let focusBefore = null;
+  let shown = null; // the selection and tour the panel was last filled for
+
+  details.addEventListener("click", (event) => {
+    if (event.target.closest("[data-action='close']")) {
+      store.dispatch({ type: "clear" });
+    }
+  });
+  details.addEventListener("change", (event) => {
+    const input = event.target.closest("[data-focus-depth]");
+    if (input) {
+      store.dispatch({ type: "focus-depth", depth: Number(input.value) });
+    }
+  });
+
+  function render(state, previous, action) {
+    const sel = state.selection && state.selection.type !== "route" ? state.selection : null;
+    const moveFocus = Boolean(action && action.moveFocus);
+    const key = sel ? sel.type + ":" + sel.id + ":" + Boolean(state.tour) : null;
+    if (key !== shown) {
+      const hadFocus = details.contains(document.activeElement);
+      if (sel && moveFocus && !hadFocus) {
+        focusBefore = document.activeElement;
+      }
+      details.textContent = "";
+      if (sel) {
+        const parts = sel.type === "node" ? nodeDetails(data, data.nodes[sel.id], Boolean(state.tour))
+          : edgeDetails(data.edgesById.get(sel.id), Boolean(state.tour));
+        parts.forEach((part) => details.appendChild(part));
+        sidebar.scrollTop = 0;
+      } else if (hadFocus) {
+        const tourHeading = state.tour && document.getElementById("tour-heading");
+        const back = tourHeading || (focusBefore && document.body.contains(focusBefore) && focusBefore !== document.body
+          ? focusBefore : document.getElementById("search-input"));
+        pm.dom.focusIn(back);
+        focusBefore = null;
+      }
+      details.hidden = !sel;
+      shown = key;
+    }
+    details.querySelectorAll("[data-focus-depth]").forEach((input) => {
+      input.checked = Number(input.value) === state.focusDepth;
+    });
+    if (sel && moveFocus) {
+      pm.dom.focusIn(document.getElementById("details-heading"));
+    }
   }
 
-  if (tourPanel) {
-    tourPanel.addEventListener("click", (event) => {
+  return { render: render };
+}
+
+pm.views.panel = { createPanel, relationItem, nodeLink };
+})(pm);
+
+/* ---- js/views/legend.js ---- */
+(function (pm) {
+/* views/legend.js: the legend and filters, for the kinds, levels and relations this map uses
+   (styles from the site data, in the vocabulary's order), with the case-study layer and Figure 1's
+   layers on the whole-system map. Ticks, counts and the status line follow the state; the status
+   says what the filters hide. */
+
+const { el, shapeSwatch, lineSwatch } = pm.dom;
+
+function tally(values) {
+  return values.reduce((counts, value) => counts.set(value, (counts.get(value) || 0) + 1), new Map());
+}
+
+function build(holder, data, styles) {
+  const ids = Object.keys(data.nodes);
+  const kinds = tally(ids.map((id) => data.nodes[id].kind));
+  const levels = tally(ids.map((id) => data.nodes[id].level));
+  const relations = tally(data.edges.map((edge) => edge.relation));
+  const implied = data.edges.filter((edge) => edge.evidence === "implied").length;
+  const count = (n, hidden) => el("span", { class: "count", "data-total": hidden ? null : n }, String(n),
+    el("span", { class: "visually-hidden" }, " on this map"));
+  const item = (group, id, label, n, swatch) => el("li", { id: "legend-" + group + "-" + id },
+    el("label", {}, el("input", { type: "checkbox", "data-filter": group, value: id, checked: true }),
+      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n));
+  const fieldset = (attributes, legend, ...children) => el("fieldset", attributes, el("legend", {}, ...legend), ...children);
+  if (kinds.size) {
+    const items = styles.kinds.filter(([id]) => kinds.has(id)).map(([id, colour, fill, shape]) =>
+      item("kind", id, data.kinds[id] || id, kinds.get(id), shapeSwatch(shape, colour, fill)));
+    holder.appendChild(fieldset({ class: "filter-group" }, ["Bodies"], el("ul", { class: "legend-list" }, ...items)));
+  }
+  if (levels.size) {
+    const items = styles.levels.filter((id) => levels.has(id)).map((id) => item("level", id, data.levels[id] || id, levels.get(id), null));
+    holder.appendChild(fieldset({ class: "filter-group filter-levels" }, ["Levels"], el("ul", { class: "legend-list legend-levels" }, ...items)));
+  }
+  if (relations.size) {
+    const items = styles.relations.filter(([id]) => relations.has(id)).map(([id, colour]) =>
+      item("relation", id, data.relations[id][2], relations.get(id), lineSwatch(colour, false)));
+    const lists = [el("ul", { class: "legend-list" }, ...items)];
+    if (implied) {
+      lists.push(el("ul", { class: "legend-list" }, el("li", { id: "legend-implied" },
+        el("span", { class: "no-box", "aria-hidden": "true" }), lineSwatch("#4a5563", true),
+        el("span", { class: "legend-label" }, "dashed: implied by the guide, not stated"), " ", count(implied, true))));
+    }
+    holder.appendChild(fieldset({ class: "filter-group" },
+      ["Relations ", el("span", { class: "hint-inline" }, "(arrow points from subject to object)")], ...lists));
+  }
+  if (!data.whole) {
+    return;
+  }
+  const studies = ids.filter((id) => data.nodes[id].case_study).length;
+  if (studies) {
+    holder.appendChild(fieldset({ class: "filter-group", id: "case-study-layer" }, ["Case studies (Section 4)"],
+      el("label", {}, el("input", { type: "checkbox", id: "show-case-studies", checked: true }),
+        " Show the " + studies + " bodies of the guide's case studies")));
+  }
+  const layers = tally(ids.map((id) => data.nodes[id].layer || "none"));
+  const keys = styles.layers.filter(([id]) => layers.has(id)).map(([id, colour, fill, label]) => {
+    const swatch = el("span", { class: "layer-swatch", "aria-hidden": "true" });
+    swatch.style.background = fill;
+    swatch.style.borderColor = colour;
+    return el("li", {}, swatch, el("span", { class: "legend-label" }, label), " ", el("span", { class: "count" }, String(layers.get(id))));
+  });
+  const radio = (value, label, checked) => el("label", {},
+    el("input", { type: "radio", name: "colour-by", value: value, checked: checked }), " " + label);
+  holder.appendChild(fieldset({ class: "filter-group", id: "layer-colours" }, ["Colour bodies by"],
+    radio("kind", "their kind", true), radio("layer", "Figure 1's layers of influence on health", false),
+    el("ul", { class: "legend-list layer-key" }, ...keys),
+    el("p", { class: "hint" }, "The guide (pp 11\u201312) sees regeneration partnerships working mostly upstream and "
+      + "midstream, and mental health services downstream.")));
+}
+
+/* What the filters hide, in words: "18 case-study bodies hidden", "6 NHS bodies hidden (kind)". */
+function hiddenText(data, state) {
+  const f = state.filters;
+  const ids = Object.keys(data.nodes);
+  const parts = [];
+  const bodies = (n) => (n === 1 ? "1 body" : n + " bodies");
+  f.kind.forEach((kind) => {
+    const n = ids.filter((id) => data.nodes[id].kind === kind).length;
+    parts.push(bodies(n) + " of the kind \u201c" + (data.kinds[kind] || kind) + "\u201d");
+  });
+  f.level.forEach((level) => {
+    const n = ids.filter((id) => data.nodes[id].level === level).length;
+    parts.push(n + " " + (data.levels[level] || level).toLowerCase() + (n === 1 ? " body" : " bodies"));
+  });
+  f.relation.forEach((relation) => {
+    const n = data.edges.filter((edge) => edge.relation === relation).length;
+    parts.push(n + " \u201c" + data.relations[relation][2] + "\u201d " + (n === 1 ? "relation" : "relations"));
+  });
+  if (f.caseStudies === false) {
+    const n = ids.filter((id) => data.nodes[id].case_study).length;
+    parts.push(n + (n === 1 ? " case-study body" : " case-study bodies"));
+  }
+  if (!parts.length) {
+    return "Showing everything.";
+  }
+  const hide = pm.select.hidden(data, state);
+  return "Hidden: " + pm.text.listText(parts) + ". Showing " + (ids.length - hide.nodes.size) + " of " + ids.length
+    + " bodies and " + (data.edges.length - hide.edges.size) + " of " + data.edges.length + " relations.";
+}
+
+function createLegend(data, store, styles) {
+  const holder = document.getElementById("legend-groups");
+  const legend = document.getElementById("legend");
+  const toggle = document.getElementById("legend-toggle");
+  const status = document.getElementById("filter-status");
+  const reset = document.querySelector("[data-action='reset-filters']");
+  if (holder && styles) {
+    build(holder, data, styles);
+  }
+  if (toggle) {
+    toggle.disabled = false;
+    toggle.addEventListener("click", () => store.dispatch({ type: "panel", name: "legend", open: !store.getState().panels.legend, moveFocus: true }));
+  }
+  if (legend) {
+    legend.addEventListener("change", (event) => {
+      const input = event.target;
+      if (input.matches("[data-filter]")) {
+        store.dispatch({ type: "filter", group: input.getAttribute("data-filter"), id: input.value, shown: input.checked });
+      } else if (input.id === "show-case-studies") {
+        store.dispatch({ type: "case-studies", shown: input.checked });
+      } else if (input.name === "colour-by" && input.checked) {
+        store.dispatch({ type: "colour-by", value: input.value });
+      }
+    });
+  }
+  if (reset) {
+    reset.addEventListener("click", () => store.dispatch({ type: "filters-reset" }));
+  }
+
+  function render(state, previous, action) {
+    if (legend) {
+      legend.hidden = !state.panels.legend;
+      if (toggle) {
+        toggle.setAttribute("aria-expanded", String(state.panels.legend));
+      }
+      if (state.panels.legend && action && action.type === "panel" && action.name === "legend" && action.moveFocus
+          && state.mode === "present") {
+        pm.dom.focusIn(document.getElementById("legend-heading"));
+      }
+    }
+    if (previous && previous.filters === state.filters && previous.colourBy === state.colourBy) {
+      return;
+    }
+    const hide = pm.select.hidden(data, state);
+    document.querySelectorAll("[data-filter]").forEach((input) => {
+      const group = input.getAttribute("data-filter");
+      input.checked = state.filters[group].indexOf(input.value) < 0;
+      const item = input.closest("li");
+      const badge = item && item.querySelector(".count");
+      if (!badge) {
+        return;
+      }
+      const total = Number(badge.getAttribute("data-total"));
+      const shown = group === "relation"
+        ? data.edges.filter((edge) => edge.relation === input.value && !hide.edges.has(edge.id)).length
+        : Object.keys(data.nodes).filter((id) => data.nodes[id][group] === input.value && !hide.nodes.has(id)).length;
+      badge.firstChild.textContent = shown === total ? String(total) : shown + "/" + total;
+      item.classList.toggle("filtered-out", shown === 0);
+    });
+    const studies = document.getElementById("show-case-studies");
+    if (studies) {
+      studies.checked = state.filters.caseStudies !== false;
+    }
+    document.querySelectorAll("input[name='colour-by']").forEach((input) => { input.checked = input.value === state.colourBy; });
+    const colours = document.getElementById("layer-colours");
+    if (colours) {
+      colours.classList.toggle("by-layer", state.colourBy === "layer");
+    }
+    if (status) {
+      status.textContent = hiddenText(data, state);
+    }
+    if (reset) {
+      reset.disabled = !pm.store.filtersActive(state.filters);
+    }
+  }
+
+  return { render: render };
+}
+
+pm.views.legend = { createLegend, hiddenText };
+})(pm);
+
+/* ---- js/views/search.js ---- */
+(function (pm) {
+/* views/search.js: the search box (an ARIA combobox). Ranking is pm.search; choosing a body on
+   this map dispatches its selection, one on another map opens that map there. */
+
+const { el } = pm.dom;
+
+function createSearch(data, store) {
+  const input = document.getElementById("search-input");
+  const results = document.getElementById("search-results");
+  const status = document.getElementById("search-status");
+  if (!input || !results) {
+    return { render: () => {} };
+  }
+  const entries = pm.search.index(data.search);
+  let matches = [];
+  let active = -1;
+
+  function setActive(index) {
+    active = index;
+    Array.prototype.forEach.call(results.children, (li, i) => li.setAttribute("aria-selected", i === index ? "true" : "false"));
+    if (index >= 0 && results.children[index]) {
+      input.setAttribute("aria-activedescendant", results.children[index].id);
+      results.children[index].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function close() {
+    results.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  }
+
+  function show() {
+    matches = pm.search.matches(entries, input.value);
+    results.textContent = "";
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    if (!input.value.trim()) {
+      close();
+      status.textContent = "";
+      return;
+    }
+    if (!matches.length) {
+      results.appendChild(el("li", { role: "option", id: "search-option-none", "aria-disabled": "true", "aria-selected": "false",
+        class: "no-results" }, "No body matches \u201c" + input.value.trim() + "\u201d"));
+    }
+    matches.forEach((match, index) => {
+      const item = match.item;
+      const extra = [];
+      if (match.term) {
+        extra.push("Glossary term: " + match.term);
+      }
+      if (item.url) {
+        extra.push("On " + item.map + " (opens that map)");
+      }
+      results.appendChild(el("li", { role: "option", id: "search-option-" + index, "aria-selected": "false", "data-index": index },
+        el("span", { class: "result-label" }, item.label + (item.acronym ? " (" + item.acronym + ")" : "")),
+        extra.length ? el("span", { class: "result-extra" }, extra.join(" · ")) : null));
+    });
+    results.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    status.textContent = matches.length === 1 ? "1 match" : matches.length + " matches";
+  }
+
+  function choose(index) {
+    const match = matches[index];
+    if (!match) {
+      return;
+    }
+    close();
+    if (match.item.url) {
+      location.href = match.item.url;
+      return;
+    }
+    input.value = match.item.label;
+    store.dispatch({ type: "select-node", id: match.item.id });
+  }
+
+  input.disabled = false;
+  input.addEventListener("input", show);
+  input.addEventListener("focus", () => {
+    if (input.value.trim() && input.getAttribute("aria-expanded") !== "true") {
+      input.select();
+    }
+  });
+  input.addEventListener("blur", () => { setTimeout(close, 120); });
+  input.addEventListener("keydown", (event) => {
+    const open = !results.hidden;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (!open) {
+        show();
+      }
+      if (matches.length) {
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        setActive(active < 0 ? (step > 0 ? 0 : matches.length - 1) : (active + step + matches.length) % matches.length);
+      }
+    } else if (event.key === "Enter") {
+      if (open && matches.length) {
+        event.preventDefault();
+        choose(active >= 0 ? active : 0);
+      }
+    } else if (event.key === "Escape") {
+      if (open) {
+        event.preventDefault();
+        close();
+      } else if (input.value) {
+        event.preventDefault();
+        input.value = "";
+        status.textContent = "";
+      }
+    }
+  });
+  results.addEventListener("mousedown", (event) => { event.preventDefault(); }); // keep focus in the input
+  results.addEventListener("click", (event) => {
+    const li = event.target.closest("li[data-index]");
+    if (li) {
+      choose(Number(li.getAttribute("data-index")));
+    }
+  });
+
+  return { render: () => {} }; // the box holds what is typed; the selection shows in the panel and map
+}
+
+pm.views.search = { createSearch };
+})(pm);
+
+/* ---- js/views/tour.js ---- */
+(function (pm) {
+/* views/tour.js: the tour menu and the tour panel (card or band in presentation mode). The
+   panel is on screen exactly when a tour is on; a body opened inside a step leaves it there,
+   its buttons still step through the tour. Where the card sits is the camera's choice. */
+
+function createTour(data, store) {
+  const panel = document.getElementById("tour");
+  const select = document.getElementById("tour-select");
+  if (select) {
+    select.disabled = false;
+    select.addEventListener("change", () => {
+      store.dispatch(select.value ? { type: "tour", id: select.value, step: 0, moveFocus: true } : { type: "tour-end" });
+    });
+  }
+  if (panel) {
+    panel.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
-      if (!button || !activeTour) {
+      if (!button) {
         return;
       }
       const action = button.getAttribute("data-action");
       if (action === "tour-end") {
-        endTour({ push: true });
-        fitAll(true);
-      } else {
-        stepBy(action === "tour-next" ? 1 : -1, true);
-      }
-    });
-  }
-  if (tourSelect) {
-    tourSelect.disabled = false;
-    tourSelect.addEventListener("change", () => {
-      const tour = findTour(tourSelect.value);
-      if (tour) {
-        showStep(tour, 0, { moveFocus: true });
-      } else {
-        endTour({ push: true });
-        fitAll(true);
+        store.dispatch({ type: "tour-end" });
+      } else if (action === "tour-next" || action === "tour-prev") {
+        store.dispatch({ type: "tour-step", delta: action === "tour-next" ? 1 : -1, moveFocus: true });
       }
     });
   }
 
-  /* ---------------------------------------------------------------- presentation mode */
+  function render(state, previous, action) {
+    if (!panel) {
+      return;
+    }
+    const tour = pm.select.tour(data, state);
+    if (select) {
+      select.value = tour ? tour.id : "";
+    }
+    const wasOn = previous ? Boolean(previous.tour) : false;
+    if (!tour) {
+      if (wasOn && panel.contains(document.activeElement) && select) {
+        select.focus({ preventScroll: true });
+      }
+      panel.hidden = true;
+      return;
+    }
+    const index = state.tour.step;
+    const step = tour.steps[index];
+    document.getElementById("tour-progress").textContent = "Tour: " + tour.title + " \u2014 step " + (index + 1) + " of " + tour.steps.length
+      + (state.selection ? " (a body opened from it: close it to return)" : "");
+    document.getElementById("tour-heading").textContent = step.title;
+    document.getElementById("tour-text").textContent = step.text;
+    panel.querySelector("[data-action='tour-prev']").disabled = index === 0;
+    panel.querySelector("[data-action='tour-next']").disabled = index === tour.steps.length - 1;
+    panel.classList.toggle("tour-aside", Boolean(state.selection));
+    panel.hidden = false;
+    if (action && action.moveFocus && (action.type === "tour" || action.type === "tour-step")) {
+      pm.dom.focusIn(document.getElementById("tour-heading"));
+    }
+  }
 
+  return { render: render };
+}
+
+pm.views.tour = { createTour };
+})(pm);
+
+/* ---- js/views/routes.js ---- */
+(function (pm) {
+/* views/routes.js: "How is A connected to B?" The form resolves the two names and dispatches a
+   route; the list is rendered from the route in the state (found by pm.routes, with the filters
+   on show). */
+
+const { el } = pm.dom;
+
+function createRoutes(data, store) {
+  const panel = document.getElementById("routes");
+  const toggle = document.getElementById("routes-toggle");
+  if (!panel || !toggle) {
+    return { render: () => {}, fillBodies: () => {} };
+  }
+  const from = document.getElementById("route-from");
+  const to = document.getElementById("route-to");
+  const list = document.getElementById("routes-list");
+  const status = document.getElementById("routes-status");
+  let shown = null;
+  let problem = null; // what was wrong with the names typed, until the next route
+
+  toggle.disabled = false;
+  toggle.addEventListener("click", () => store.dispatch({ type: "panel", name: "routes", open: panel.hidden }));
+  panel.querySelector("[data-action='routes-close']").addEventListener("click", () => {
+    store.dispatch({ type: "panel", name: "routes", open: false });
+    toggle.focus();
+  });
+  document.getElementById("routes-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const hide = pm.select.hidden(data, store.getState());
+    const a = pm.routes.resolve(data, from.value, hide);
+    const b = pm.routes.resolve(data, to.value, hide);
+    const wrong = a.error || b.error || (a.id === b.id ? "Choose two different bodies." : null);
+    if (wrong) {
+      const sel = store.getState().selection;
+      if (sel && sel.type === "route") {
+        store.dispatch({ type: "clear" }); // the route shown no longer answers what was asked
+      }
+      problem = wrong;
+      render(store.getState());
+      return;
+    }
+    problem = null;
+    store.dispatch({ type: "route", from: a.id, to: b.id, index: 0 });
+  });
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-route]");
+    const sel = store.getState().selection;
+    if (button && sel && sel.type === "route") {
+      store.dispatch({ type: "route", from: sel.from, to: sel.to, index: Number(button.getAttribute("data-route")) });
+    }
+  });
+
+  /* The bodies the route boxes suggest, by name: filled after the first frame. */
+  function fillBodies() {
+    const options = document.getElementById("route-bodies");
+    if (!options) {
+      return;
+    }
+    Object.keys(data.nodes).sort((a, b) => data.nodes[a].label.localeCompare(data.nodes[b].label)).forEach((id) => {
+      const node = data.nodes[id];
+      options.appendChild(el("option", { value: node.label + (node.acronym ? " (" + node.acronym + ")" : "") }));
+    });
+  }
+
+  function render(state, previous, action) {
+    const wasOpen = !panel.hidden;
+    panel.hidden = !state.panels.routes;
+    toggle.setAttribute("aria-expanded", String(state.panels.routes));
+    if (state.panels.routes && !wasOpen && action && action.type === "panel") {
+      pm.dom.focusIn(from);
+    }
+    const sel = state.selection && state.selection.type === "route" ? state.selection : null;
+    const hide = pm.select.hidden(data, state);
+    const key = problem ? "problem:" + problem : sel ? [sel.from, sel.to, sel.index].join() : null;
+    if (shown && shown.key === key && shown.filters === state.filters) {
+      return;
+    }
+    if (problem) {
+      list.textContent = "";
+      status.textContent = problem;
+      shown = { key: key, filters: state.filters };
+      return;
+    }
+    if (!sel) {
+      if (shown && !state.panels.routes) {
+        list.textContent = "";
+        status.textContent = "";
+        shown = null;
+      } else if (shown) {
+        Array.prototype.forEach.call(list.children, (li) => li.classList.remove("current"));
+      }
+      return;
+    }
+    from.value = from.value || data.nodes[sel.from].label;
+    to.value = to.value || data.nodes[sel.to].label;
+    const found = pm.routes.cached(data, sel.from, sel.to, hide);
+    list.textContent = "";
+    shown = { key: key, filters: state.filters };
+    if (!found.routes.length) {
+      status.textContent = "No route links " + data.nodes[sel.from].label + " and " + data.nodes[sel.to].label
+        + " on this map" + (pm.store.filtersActive(state.filters) ? " with the current filters." : ".");
+      return;
+    }
+    const steps = found.routes[0].edges.length;
+    status.textContent = (found.count === 1 ? "One shortest route" : found.count + " shortest routes")
+      + " of " + steps + (steps === 1 ? " step" : " steps")
+      + (found.count > found.routes.length ? "; the best " + found.routes.length + " are shown." : ".");
+    found.routes.forEach((route, index) => {
+      const implied = route.edges.some((e) => e.evidence === "implied");
+      const pages = Array.from(new Set(route.edges.map((e) => e.page))).sort((a, b) => a - b);
+      list.appendChild(el("li", { class: "route" + (index === sel.index ? " current" : "") },
+        el("button", { type: "button", class: "button button-quiet route-show", "data-route": index },
+          "Route " + (index + 1) + (implied ? " (includes implied relations)" : "")),
+        ...pm.routes.sentences(data, route).map((text) => el("p", {}, text)),
+        el("p", { class: "meta" }, "Guide " + pm.text.pagesText(pages))));
+    });
+  }
+
+  return { render: render, fillBodies: fillBodies };
+}
+
+pm.views.routes = { createRoutes };
+})(pm);
+
+/* ---- js/views/twin.js ---- */
+(function (pm) {
+/* views/twin.js: the text version. Every body with its role and relations, as a list: for
+   keyboard and screen-reader users, for print, and for anyone who prefers reading to looking.
+   The bodies' names are one tab stop: arrow keys move between them, Enter selects one on the
+   map (links to bodies are handled in main.js). Written after the first frame: on large maps it
+   is thousands of elements, and the map comes first. */
+
+const { el } = pm.dom;
+
+function renderTwin(data) {
+  const list = document.getElementById("twin-list");
+  if (!list || list.children.length) {
+    return; // none on this page, or written by the build
+  }
+  const ids = Object.keys(data.nodes).sort((a, b) =>
+    data.nodes[a].label.toLowerCase().localeCompare(data.nodes[b].label.toLowerCase()) || a.localeCompare(b));
+  ids.forEach((id, index) => {
+    const node = data.nodes[id];
+    const heading = el("h3", {}, el("a", { href: "#node=" + id, "data-node": id, class: "twin-link",
+      tabindex: index === 0 ? "0" : "-1" }, node.label));
+    if (node.acronym) {
+      heading.appendChild(document.createTextNode(" "));
+      heading.appendChild(el("abbr", {}, "(" + node.acronym + ")"));
+    }
+    const entry = el("li", { id: "twin-" + id, class: "twin-entry" }, heading,
+      el("p", { class: "meta" }, node.kind_label + " \u00b7 " + node.level_label), el("p", {}, node.role));
+    const related = data.edgesOf.get(id) || [];
+    if (related.length) {
+      entry.appendChild(el("ul", { class: "relations" },
+        ...related.map((edge) => pm.views.panel.relationItem(edge, id, false, { tabindex: "-1" }))));
+    }
+    list.appendChild(entry);
+  });
+}
+
+/* Arrow keys, Home and End move along the names; one of them is the tab stop. */
+function wireTwin() {
+  const list = document.getElementById("twin-list");
+  if (!list) {
+    return;
+  }
+  list.addEventListener("keydown", (event) => {
+    const link = event.target.closest(".twin-link");
+    if (!link || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    const links = Array.from(list.querySelectorAll(".twin-link"));
+    const at = links.indexOf(link);
+    const moves = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: links.length - 1 };
+    if (!(event.key in moves)) {
+      return;
+    }
+    event.preventDefault();
+    const target = links[Math.min(Math.max(moves[event.key], 0), links.length - 1)];
+    links.forEach((other) => other.setAttribute("tabindex", other === target ? "0" : "-1"));
+    target.focus();
+  });
+  list.addEventListener("focusin", (event) => {
+    const link = event.target.closest(".twin-link");
+    if (link) {
+      list.querySelectorAll(".twin-link").forEach((other) => other.setAttribute("tabindex", other === link ? "0" : "-1"));
+    }
+  });
+}
+
+pm.views.twin = { renderTwin, wireTwin };
+})(pm);
+
+/* ---- js/views/notice.js ---- */
+(function (pm) {
+/* views/notice.js: a word over the map when the address names something this map does not
+   have: a body on other maps ("Neighbourhood Renewal Unit is on Figures 3 and 4", with links)
+   or an id no map knows. Announced to screen readers (role=status). */
+
+const { el } = pm.dom;
+
+function createNotice(data, store) {
+  const stage = document.getElementById("map-stage");
+  const box = el("div", { id: "map-notice", class: "map-notice", role: "status", "aria-live": "polite", hidden: true });
+  if (stage) {
+    stage.appendChild(box);
+  }
+  box.addEventListener("click", (event) => {
+    if (event.target.closest("[data-action='notice-close']")) {
+      store.dispatch({ type: "clear" });
+    }
+  });
+  let shown = null;
+
+  function content(notice) {
+    const place = notice.type === "elsewhere" ? pm.data.elsewhere(data, notice.id) : null;
+    if (!place || !place.maps.length) {
+      const what = notice.type === "unknown-edge" ? "relation" : "body";
+      return [el("p", {}, "No " + what + " called \u201c" + notice.id + "\u201d is on this map or any other: the address may be mistyped or out of date.")];
+    }
+    const links = place.maps.map((m) => el("a", { href: m.url }, m.number ? "Figure " + m.number : m.name));
+    const line = el("p", {}, place.label + " is not on this map. It is on ");
+    links.forEach((link, i) => {
+      if (i) {
+        line.appendChild(document.createTextNode(i === links.length - 1 ? " and " : ", "));
+      }
+      line.appendChild(link);
+    });
+    line.appendChild(document.createTextNode("."));
+    return [line];
+  }
+
+  function render(state) {
+    const key = state.notice ? state.notice.type + ":" + state.notice.id : null;
+    if (key === shown) {
+      return;
+    }
+    shown = key;
+    box.textContent = "";
+    if (state.notice) {
+      content(state.notice).forEach((part) => box.appendChild(part));
+      box.appendChild(el("button", { type: "button", class: "button button-quiet", "data-action": "notice-close",
+        "aria-label": "Dismiss this message" }, "OK"));
+    }
+    box.hidden = !state.notice;
+  }
+
+  return { render: render };
+}
+
+pm.views.notice = { createNotice };
+})(pm);
+
+/* ---- js/views/bar.js ---- */
+(function (pm) {
+/* views/bar.js: the page's mode on the page: body.present, the Present and Full screen
+   buttons, and the presentation bar that folds down when the pointer nears the top. */
+
+function createBar(store, announce) {
   const presentButton = document.querySelector("[data-action='present']");
   const fullscreenButton = document.querySelector("[data-action='fullscreen']");
   let barTimer = null;
-
-  function setPresentUrl(on) {
-    const url = new URL(location.href);
-    if (on) {
-      url.searchParams.set("present", "");
-    } else {
-      url.searchParams.delete("present");
-    }
-    try {
-      history.replaceState(history.state, "", url.href.replace(/\?present=(?=#|$)/, "?present"));
-    } catch (error) {
-      // file:// pages may refuse a new query string; the mode itself still changes
-    }
-  }
-
-  function setPresent(on, opts) {
-    const settings = Object.assign({ url: true }, opts);
-    state.mode = on ? "present" : "normal";
-    document.body.classList.toggle("present", on);
-    if (presentButton) {
-      presentButton.textContent = on ? "Exit presentation" : "Present";
-    }
-    if (on && !legend.hidden) {
-      setLegend(false, { refit: false });
-    }
-    if (!on && document.fullscreenElement && document.exitFullscreen) {
-      document.exitFullscreen().catch(() => {});
-    }
-    render();
-    refit();
-    if (on && current && current.type === "node") {
-      keepClear(current.id, false);
-    }
-    if (settings.url) {
-      setPresentUrl(on);
-    }
-    announce(on ? "Presentation mode. Press Escape or P to leave." : "Presentation mode off.");
-  }
 
   function showBar() {
     document.body.classList.add("bar-shown");
@@ -1533,10 +2390,7 @@
   if (presentButton) {
     presentButton.disabled = false;
     presentButton.addEventListener("click", () => {
-      setPresent(state.mode !== "present");
-      if (state.mode === "present") {
-        showBar(); // show where the controls went
-      }
+      store.dispatch({ type: "mode", mode: store.getState().mode === "present" ? "normal" : "present" });
     });
   }
   if (fullscreenButton) {
@@ -1547,9 +2401,7 @@
       if (document.fullscreenElement) {
         document.exitFullscreen().catch(() => {});
       } else {
-        if (state.mode !== "present") {
-          setPresent(true);
-        }
+        store.dispatch({ type: "mode", mode: "present" });
         root.requestFullscreen().catch(() => announce("Full screen is not available here."));
       }
     });
@@ -1558,12 +2410,120 @@
     });
   }
   document.addEventListener("mousemove", (event) => {
-    if (state.mode === "present" && event.clientY < 72) {
+    if (store.getState().mode === "present" && event.clientY < 72) {
       showBar();
     }
   });
 
-  /* ---------------------------------------------------------------- export and print */
+  function render(state, previous) {
+    const on = state.mode === "present";
+    document.body.classList.toggle("present", on);
+    if (presentButton) {
+      presentButton.textContent = on ? "Exit presentation" : "Present";
+    }
+    if (previous && previous.mode !== state.mode) {
+      if (on) {
+        showBar(); // show where the controls went
+      } else if (document.fullscreenElement && document.exitFullscreen) {
+        document.exitFullscreen().catch(() => {});
+      }
+    }
+  }
+
+  return { render: render };
+}
+
+pm.views.bar = { createBar };
+})(pm);
+
+/* ---- js/keys.js ---- */
+(function (pm) {
+/* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
+   over the projected map), then a selection (inside a tour this returns to the step), then
+   presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
+   with a body opened from it); P presents; 1, 2 and 0 set how far focus reaches. */
+
+function keyAction(state, key) {
+  if (key === "Escape") {
+    if (state.panels.legend && state.mode === "present") {
+      return { type: "panel", name: "legend", open: false };
+    }
+    if (state.selection || state.notice) {
+      return { type: "clear" };
+    }
+    if (state.mode === "present") {
+      return { type: "mode", mode: "normal" };
+    }
+    return state.tour ? { type: "tour-end" } : null;
+  }
+  if (state.tour && (key === "ArrowRight" || key === "PageDown" || key === " " || key === "Spacebar")) {
+    return { type: "tour-step", delta: 1 };
+  }
+  if (state.tour && (key === "ArrowLeft" || key === "PageUp")) {
+    return { type: "tour-step", delta: -1 };
+  }
+  if (key === "p" || key === "P") {
+    return { type: "mode", mode: state.mode === "present" ? "normal" : "present" };
+  }
+  if (key === "1" || key === "2" || key === "0") {
+    return { type: "focus-depth", depth: Number(key) };
+  }
+  return null;
+}
+
+function bindKeys(store) {
+  const { isTyping, inFormControl, activatesControl } = pm.dom;
+  const legend = document.getElementById("legend");
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const target = event.target;
+    const key = event.key;
+    const state = store.getState();
+    if (key === "Escape") {
+      const inLegend = legend && !legend.hidden && legend.contains(document.activeElement);
+      const action = inLegend ? { type: "panel", name: "legend", open: false } : keyAction(state, key);
+      if (!action) {
+        return;
+      }
+      event.preventDefault();
+      store.dispatch(action);
+      if (inLegend) {
+        document.getElementById("legend-toggle").focus({ preventScroll: true });
+      }
+      return;
+    }
+    if (isTyping(target) || activatesControl(target, key) || (target.closest && target.closest("#twin-list"))) {
+      return;
+    }
+    if (/^(ArrowRight|ArrowLeft|PageDown|PageUp| |Spacebar)$/.test(key) && inFormControl(target)) {
+      return; // arrows move within radio groups; space ticks boxes
+    }
+    const action = keyAction(state, key);
+    if (action) {
+      if (action.type !== "focus-depth") {
+        event.preventDefault();
+      }
+      store.dispatch(action);
+    }
+  });
+}
+
+pm.keys = { keyAction, bindKeys };
+})(pm);
+
+/* ---- js/export.js ---- */
+(function (pm) {
+/* export.js: the view as a PNG (twice the screen's resolution, with the map's title, date and
+   source) and the print handout's sharp picture of the map. */
+
+const { el } = pm.dom;
+
+function createExport(data, map, store, announce) {
+  const network = map.network;
+  const mapElement = document.getElementById("map");
+  const stage = document.getElementById("map-stage");
 
   /* The current view drawn at `ratio` device pixels per CSS pixel, as a new canvas: vis-network
      sizes its drawing buffer from window.devicePixelRatio, so that is raised while it redraws. */
@@ -1599,8 +2559,8 @@
     return (data.figure.number ? "Figure " + data.figure.number + ": " : "") + data.figure.title;
   }
 
-  /* The view at twice the window's resolution (at least twice the map's), under a band with
-     the map's title and date, and over its source line. */
+  /* The view at twice the window's resolution (at least twice the map's), under a band with the
+     map's title and date, and over its source line. */
   function exportCanvas() {
     const ratio = Math.max(2, 2 * window.innerWidth / Math.max(1, mapElement.clientWidth));
     const picture = renderView(ratio);
@@ -1610,7 +2570,7 @@
     out.width = picture.width;
     out.height = picture.height + band + foot;
     const ctx = out.getContext("2d");
-    const face = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+    const face = pm.present.FACE;
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, out.width, out.height);
     ctx.drawImage(picture, 0, band);
@@ -1620,7 +2580,7 @@
     ctx.fillText(figureName(), 16 * ratio, 8 * ratio, out.width - 32 * ratio);
     ctx.font = Math.round(16 * ratio) + "px " + face;
     ctx.fillStyle = "#333333";
-    ctx.fillText("Structures as in " + asOfText(data.figure.as_of) + ". Made with policymap.", 16 * ratio, 38 * ratio,
+    ctx.fillText("Structures as in " + pm.text.asOfText(data.figure.as_of) + ". Made with policymap.", 16 * ratio, 38 * ratio,
       out.width - 32 * ratio);
     ctx.strokeStyle = "#999999";
     ctx.lineWidth = ratio;
@@ -1637,7 +2597,7 @@
 
   function exportPng() {
     const canvas = exportCanvas();
-    const name = data.figure.id + (state.mode === "present" ? "-presentation" : "") + ".png";
+    const name = data.figure.id + (store.getState().mode === "present" ? "-presentation" : "") + ".png";
     const save = (href, done) => {
       const link = el("a", { href: href, download: name, hidden: true });
       document.body.appendChild(link);
@@ -1659,14 +2619,7 @@
     return { width: canvas.width, height: canvas.height, name: name };
   }
 
-  document.querySelectorAll("[data-action='export-png']").forEach((button) => {
-    button.disabled = false;
-    button.addEventListener("click", exportPng);
-  });
-
   /* Printing: the map as drawn, sharp, in place of the live canvas (see @media print). */
-  const stage = document.getElementById("map-stage");
-
   function preparePrint() {
     let picture = stage.querySelector(".print-map");
     if (!picture) {
@@ -1687,317 +2640,115 @@
 
   window.addEventListener("beforeprint", preparePrint);
   window.addEventListener("afterprint", afterPrint);
+  document.querySelectorAll("[data-action='export-png']").forEach((button) => {
+    button.disabled = false;
+    button.addEventListener("click", exportPng);
+  });
   document.querySelectorAll("[data-action='print']").forEach((button) => {
     button.disabled = false;
     button.addEventListener("click", () => window.print());
   });
+  return { renderView, exportPng, preparePrint };
+}
 
-  /* ---------------------------------------------------------------- whole system: layers */
+pm.export = { createExport };
+})(pm);
 
-  const caseStudyToggle = document.getElementById("show-case-studies");
-  if (caseStudyToggle) {
-    caseStudyToggle.disabled = false;
-    caseStudyToggle.addEventListener("change", () => {
-      state.hideCaseStudies = !caseStudyToggle.checked;
-      afterFilterChange();
-      announce(caseStudyToggle.checked ? "Case studies shown" : "Case studies hidden");
-    });
+/* ---- js/main.js ---- */
+(function (pm) {
+/* main.js: wiring only. Read the page's data, build the store, attach the views, follow the
+   address, and expose window.policymap for tests:
+   {network, data, tours, store, state(), dispatch(action), select(id), clear(), present(on),
+    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio),
+    routes(from, to), preparePrint()}.
+   Pages other than maps have no data and only honour ?present. */
+
+function showMapMessage(text) {
+  const stage = document.getElementById("map-stage");
+  if (stage) {
+    stage.appendChild(pm.dom.el("p", { class: "map-message" }, text));
   }
-  document.querySelectorAll("input[name='colour-by']").forEach((input) => {
-    input.disabled = false;
-    input.addEventListener("change", () => {
-      if (input.checked) {
-        state.colourBy = input.value;
-        document.getElementById("layer-colours").classList.toggle("by-layer", input.value === "layer");
-        render();
+}
+
+function start() {
+  const query = pm.url.parseQuery(location.search);
+  if (query.present) {
+    document.body.classList.add("present");
+  }
+  const dataElement = document.getElementById("policymap-data");
+  if (!dataElement) {
+    return;
+  }
+  const site = window.policymapSite || {};
+  const data = pm.data.join(JSON.parse(dataElement.textContent), site);
+  const mapElement = document.getElementById("map");
+  if (typeof vis === "undefined" || !mapElement) {
+    showMapMessage("The map could not be drawn because its script did not load. The text version below has every body and relation.");
+    return;
+  }
+  const styles = pm.present.styles(data);
+  // Below 1440px the legend starts folded so the map can use the whole width; the Legend button brings it back.
+  const store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
+    mode: query.present ? "present" : "normal", at: query.at,
+    panels: { legend: !(window.innerWidth < 1440 || query.present), routes: false },
+  }));
+
+  const v = pm.views;
+  const legend = v.legend.createLegend(data, store, site.legend); // first: the panel borrows its swatches
+  const map = v.map.createMap(mapElement, data, store, styles);
+  const routes = v.routes.createRoutes(data, store);
+  const views = [v.bar.createBar(store, pm.dom.announce), map, legend, v.panel.createPanel(data, store),
+    v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
+    v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
+  const camera = views[views.length - 1];
+  const render = (state, previous, action) => views.forEach((view) => view.render(state, previous, action));
+  store.subscribe(render);
+  store.subscribe((state, previous) => {
+    if (state.said && state.said !== previous.said) {
+      pm.dom.announce(state.said.text);
+    }
+    if (state.notice && state.notice !== previous.notice) {
+      const box = document.getElementById("map-notice");
+      pm.dom.announce(box ? box.textContent.replace(/OK$/, "").trim() : "");
+    }
+  });
+  render(store.getState(), undefined, null);
+  pm.url.bind(store, data);
+  pm.keys.bindKeys(store);
+  const output = pm.export.createExport(data, map, store, pm.dom.announce);
+
+  /* Links to a body (panel relations, text version) select it on the map, then bring the map
+     and panel into view with focus on the panel heading. */
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-node]");
+    if (!link || !pm.dom.plainClick(event) || !data.nodes[link.getAttribute("data-node")]) {
+      return;
+    }
+    event.preventDefault();
+    if (window.scrollY > 0) {
+      const reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      window.scrollTo({ top: 0, behavior: reduced ? "auto" : "smooth" });
+    }
+    store.dispatch({ type: "select-node", id: link.getAttribute("data-node"), moveFocus: true });
+  });
+  document.querySelectorAll(".zoom [data-action]").forEach((button) => {
+    button.disabled = false;
+    button.addEventListener("click", () => {
+      const action = button.getAttribute("data-action");
+      if (action === "fit") {
+        camera.fitAll(store.getState(), true);
+      } else {
+        camera.zoom(action === "zoom-in" ? 1.3 : 1 / 1.3);
       }
     });
   });
+  window.addEventListener("resize", () => camera.refit(store.getState));
 
-  /* ---------------------------------------------------------------- routes between two bodies */
-
-  const routesToggle = document.getElementById("routes-toggle");
-  const routeFrom = document.getElementById("route-from");
-  const routeTo = document.getElementById("route-to");
-  const routesList = document.getElementById("routes-list");
-  const routesStatus = document.getElementById("routes-status");
-  const ROUTE_LIMIT = 5;
-  const STEPS_PER_SENTENCE = 3;
-  let routes = [];
-
-  /* A body from what was typed: its name, acronym or id (case-insensitive), or a unique prefix. */
-  function resolveBody(text) {
-    const wanted = text.trim().toLowerCase().replace(/\s*\([^)]*\)\s*$/, "");
-    const ids = Object.keys(data.nodes).filter((id) => !isNodeFiltered(id));
-    const exact = ids.filter((id) => id === wanted || data.nodes[id].label.toLowerCase() === wanted
-      || (data.nodes[id].acronym || "").toLowerCase() === wanted);
-    if (exact.length) {
-      return { id: exact[0] };
-    }
-    const prefix = ids.filter((id) => data.nodes[id].label.toLowerCase().indexOf(wanted) === 0);
-    if (wanted && prefix.length === 1) {
-      return { id: prefix[0] };
-    }
-    const near = ids.filter((id) => wanted && data.nodes[id].label.toLowerCase().indexOf(wanted) >= 0).slice(0, 4);
-    return { error: wanted ? "No body on this map is called \u201c" + text.trim() + "\u201d."
-      + (near.length ? " Did you mean " + near.map((id) => data.nodes[id].label).join(", ") + "?" : "")
-      : "Choose two bodies." };
-  }
-
-  function edgeHidden(edge) {
-    const item = edges.get(edge.id);
-    return Boolean(item && item.hidden);
-  }
-
-  /* Every shortest route over the map's relations in either direction, best first: fewest
-     implied relations, then fewest through case studies, then fewest walked against the arrow. */
-  function findRoutes(from, to) {
-    const pairs = new Map();
-    const neighbours = new Map();
-    const key = (a, b) => (a < b ? a + "\u0000" + b : b + "\u0000" + a);
-    data.edges.forEach((edge) => {
-      if (edgeHidden(edge)) {
-        return;
-      }
-      const k = key(edge.source, edge.target);
-      if (!pairs.has(k)) {
-        pairs.set(k, []);
-        [[edge.source, edge.target], [edge.target, edge.source]].forEach(([a, b]) => {
-          if (!neighbours.has(a)) {
-            neighbours.set(a, []);
-          }
-          neighbours.get(a).push(b);
-        });
-      }
-      pairs.get(k).push(edge);
-    });
-    const distance = new Map([[from, 0]]);
-    const before = new Map();
-    const queue = [from];
-    while (queue.length) {
-      const here = queue.shift();
-      (neighbours.get(here) || []).slice().sort().forEach((next) => {
-        if (!distance.has(next)) {
-          distance.set(next, distance.get(here) + 1);
-          before.set(next, [here]);
-          queue.push(next);
-        } else if (distance.get(next) === distance.get(here) + 1) {
-          before.get(next).push(here);
-        }
-      });
-    }
-    if (!distance.has(to)) {
-      return { routes: [], count: 0 };
-    }
-    const paths = [];
-    (function walk(node, tail) {
-      if (paths.length >= 2000) {
-        return;
-      }
-      if (node === from) {
-        paths.push([from].concat(tail));
-        return;
-      }
-      before.get(node).forEach((previous) => walk(previous, [node].concat(tail)));
-    })(to, []);
-    const found = paths.map((path) => {
-      const steps = path.slice(1).map((there, i) => {
-        const here = path[i];
-        return pairs.get(key(here, there)).slice().sort((a, b) =>
-          (a.evidence !== "stated") - (b.evidence !== "stated") || (a.source !== here) - (b.source !== here)
-          || Boolean(a.case_study) - Boolean(b.case_study) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
-      });
-      const score = [steps.filter((e) => e.evidence === "implied").length, steps.filter((e) => e.case_study).length,
-        steps.filter((e, i) => e.source !== path[i]).length];
-      return { nodes: path, edges: steps, score: score };
-    });
-    found.sort((a, b) => a.score[0] - b.score[0] || a.score[1] - b.score[1] || a.score[2] - b.score[2]
-      || (a.nodes.join() < b.nodes.join() ? -1 : 1));
-    return { routes: found.slice(0, ROUTE_LIMIT), count: paths.length };
-  }
-
-  /* A route as sentences that respect each relation's direction: a step along the arrow goes on
-     with ", which ...", a step against it starts a new sentence with that relation's subject. */
-  function routeSentences(route) {
-    const sentences = [];
-    let current = "";
-    let count = 0;
-    route.edges.forEach((edge, i) => {
-      const here = route.nodes[i];
-      const there = route.nodes[i + 1];
-      const mark = edge.evidence === "implied" ? " (implied)" : "";
-      const forward = edge.source === here;
-      if (forward && current && count < STEPS_PER_SENTENCE) {
-        current += ", which " + edge.reading + " " + data.nodes[there].obj + mark;
-        count += 1;
-      } else {
-        if (current) {
-          sentences.push(current + ".");
-        }
-        current = data.nodes[edge.source].subj + " " + edge.reading + " " + data.nodes[edge.target].obj + mark;
-        count = 1;
-      }
-    });
-    if (current) {
-      sentences.push(current + ".");
-    }
-    return sentences;
-  }
-
-  function showRoute(index, opts) {
-    const route = routes[index];
-    if (!route) {
-      return;
-    }
-    Array.prototype.forEach.call(routesList.children, (li, i) => li.classList.toggle("current", i === index));
-    current = null;
-    closePanel();
-    network.setSelection({ nodes: route.nodes, edges: route.edges.map((e) => e.id) }, { unselectAll: true, highlightEdges: false });
-    emphasise(route.nodes, route.edges.map((e) => e.id));
-    const box = nodeBounds(route.nodes);
-    if (box) {
-      showBox(box, { animate: !(opts && opts.instant), margin: 60, maxScale: 1 });
-    }
-  }
-
-  function listRoutes(from, to) {
-    const result = findRoutes(from, to);
-    routes = result.routes;
-    routesList.textContent = "";
-    if (!routes.length) {
-      routesStatus.textContent = "No route links " + data.nodes[from].label + " and " + data.nodes[to].label
-        + " on this map" + (filtersActive() || state.hideCaseStudies ? " with the current filters." : ".");
-      emphasise();
-      return;
-    }
-    const steps = routes[0].edges.length;
-    routesStatus.textContent = (result.count === 1 ? "One shortest route" : result.count + " shortest routes")
-      + " of " + steps + (steps === 1 ? " step" : " steps") + (result.count > routes.length ? "; the best " + routes.length + " are shown." : ".");
-    routes.forEach((route, index) => {
-      const implied = route.edges.some((e) => e.evidence === "implied");
-      const item = el("li", { class: "route" },
-        el("button", { type: "button", class: "button button-quiet route-show", "data-route": index },
-          "Route " + (index + 1) + (implied ? " (includes implied relations)" : "")),
-        ...routeSentences(route).map((text) => el("p", {}, text)),
-        el("p", { class: "meta" }, "Guide " + pagesText(Array.from(new Set(route.edges.map((e) => e.page))).sort((a, b) => a - b))));
-      routesList.appendChild(item);
-    });
-    showRoute(0);
-  }
-
-  function setRoutes(open) {
-    routesPanel.hidden = !open;
-    routesToggle.setAttribute("aria-expanded", String(open));
-    updateSidebar();
-    if (open) {
-      routeFrom.focus({ preventScroll: true });
-    } else if (routes.length) {
-      routes = [];
-      routesList.textContent = "";
-      routesStatus.textContent = "";
-      network.unselectAll();
-      emphasise();
-    }
-  }
-
-  /* The bodies the route boxes suggest, by name: filled after the first frame (see finishLoading). */
-  function fillRouteBodies() {
-    const options = document.getElementById("route-bodies");
-    if (!options) {
-      return;
-    }
-    Object.keys(data.nodes).sort((a, b) => data.nodes[a].label.localeCompare(data.nodes[b].label)).forEach((id) => {
-      const node = data.nodes[id];
-      options.appendChild(el("option", { value: node.label + (node.acronym ? " (" + node.acronym + ")" : "") }));
-    });
-  }
-
-  if (routesPanel && routesToggle) {
-    routesToggle.disabled = false;
-    routesToggle.addEventListener("click", () => setRoutes(routesPanel.hidden));
-    routesPanel.querySelector("[data-action='routes-close']").addEventListener("click", () => {
-      setRoutes(false);
-      routesToggle.focus();
-    });
-    document.getElementById("routes-form").addEventListener("submit", (event) => {
-      event.preventDefault();
-      const a = resolveBody(routeFrom.value);
-      const b = resolveBody(routeTo.value);
-      if (a.error || b.error) {
-        routesList.textContent = "";
-        routesStatus.textContent = a.error || b.error;
-        return;
-      }
-      if (a.id === b.id) {
-        routesStatus.textContent = "Choose two different bodies.";
-        return;
-      }
-      listRoutes(a.id, b.id);
-    });
-    routesList.addEventListener("click", (event) => {
-      const button = event.target.closest("[data-route]");
-      if (button) {
-        showRoute(Number(button.getAttribute("data-route")));
-      }
-    });
-  }
-
-  /* ---------------------------------------------------------------- text version */
-
-  /* Every body with its role and relations, as a list: for keyboard and screen-reader
-     users, for print, and for anyone who prefers reading to looking. The bodies' names are
-     one tab stop: arrow keys move between them, Enter selects one on the map. */
-  function renderTwin() {
-    const list = document.getElementById("twin-list");
-    if (!list) {
-      return;
-    }
-    const ids = Object.keys(data.nodes).sort((a, b) =>
-      data.nodes[a].label.toLowerCase().localeCompare(data.nodes[b].label.toLowerCase()) || a.localeCompare(b));
-    ids.forEach((id, index) => {
-      const node = data.nodes[id];
-      const heading = el("h3", {}, el("a", { href: "#node=" + id, "data-node": id, class: "twin-link",
-        tabindex: index === 0 ? "0" : "-1" }, node.label));
-      if (node.acronym) {
-        heading.appendChild(document.createTextNode(" "));
-        heading.appendChild(el("abbr", {}, "(" + node.acronym + ")"));
-      }
-      const entry = el("li", { id: "twin-" + id, class: "twin-entry" }, heading,
-        el("p", { class: "meta" }, node.kind_label + " \u00b7 " + node.level_label), el("p", {}, node.role));
-      const related = data.edges.filter((edge) => edge.source === id || edge.target === id);
-      if (related.length) {
-        entry.appendChild(el("ul", { class: "relations" },
-          ...related.map((edge) => relationItem(edge, id, false, { tabindex: "-1" }))));
-      }
-      list.appendChild(entry);
-    });
-    list.addEventListener("keydown", (event) => {
-      const link = event.target.closest(".twin-link");
-      if (!link || event.altKey || event.ctrlKey || event.metaKey) {
-        return;
-      }
-      const links = Array.from(list.querySelectorAll(".twin-link"));
-      const at = links.indexOf(link);
-      const moves = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: links.length - 1 };
-      if (!(event.key in moves)) {
-        return;
-      }
-      event.preventDefault();
-      const target = links[Math.min(Math.max(moves[event.key], 0), links.length - 1)];
-      links.forEach((other) => other.setAttribute("tabindex", other === target ? "0" : "-1"));
-      target.focus();
-    });
-    list.addEventListener("focusin", (event) => {
-      const link = event.target.closest(".twin-link");
-      if (link) {
-        list.querySelectorAll(".twin-link").forEach((other) => other.setAttribute("tabindex", other === link ? "0" : "-1"));
-      }
-    });
-  }
   // After the first frame: on large maps these lists are thousands of elements, and the map comes first.
   function finishLoading() {
-    renderTwin();
-    fillRouteBodies();
+    v.twin.renderTwin(data);
+    v.twin.wireTwin();
+    routes.fillBodies();
     document.documentElement.setAttribute("data-policymap-ready", "");
   }
   if (window.requestAnimationFrame) {
@@ -2006,115 +2757,36 @@
     finishLoading();
   }
 
-  /* ---------------------------------------------------------------- keyboard */
-
-  document.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
-      return;
-    }
-    const target = event.target;
-    const key = event.key;
-    if (key === "Escape") {
-      // Close the innermost thing open: the legend (when in it or over the projected map),
-      // the details, presentation mode, then the tour.
-      if (!legend.hidden && (legend.contains(document.activeElement) || state.mode === "present")) {
-        const hadFocus = legend.contains(document.activeElement);
-        setLegend(false);
-        if (hadFocus) {
-          legendToggle.focus({ preventScroll: true });
-        }
-      } else if (current) {
-        clear({ push: true });
-      } else if (state.mode === "present") {
-        setPresent(false);
-      } else if (activeTour) {
-        endTour({ push: true });
-        fitAll(true);
-      } else {
-        return;
-      }
-      event.preventDefault();
-      return;
-    }
-    if (isTyping(target) || activatesControl(target, key) || (target.closest && target.closest("#twin-list"))) {
-      return;
-    }
-    const stepping = /^(ArrowRight|ArrowLeft|PageDown|PageUp| |Spacebar)$/.test(key);
-    if (stepping && inFormControl(target)) {
-      return; // arrows move within radio groups; space ticks boxes
-    }
-    if (activeTour && (key === "ArrowRight" || key === "PageDown" || key === " " || key === "Spacebar")) {
-      event.preventDefault();
-      stepBy(1, false);
-    } else if (activeTour && (key === "ArrowLeft" || key === "PageUp")) {
-      event.preventDefault();
-      stepBy(-1, false);
-    } else if (key === "p" || key === "P") {
-      event.preventDefault();
-      setPresent(state.mode !== "present");
-      if (state.mode === "present") {
-        showBar();
-      }
-    } else if (key === "1" || key === "2" || key === "0") {
-      setFocusDepth(Number(key));
-    }
-  });
-
-  /* ---------------------------------------------------------------- deep links */
-
-  function applyHash() {
-    const params = new URLSearchParams(location.hash.replace(/^#/, ""));
-    const nodeId = params.get("node");
-    const tour = params.get("tour") ? findTour(params.get("tour")) : null;
-    if (nodeId && data.nodes[nodeId]) {
-      if (!current || current.type !== "node" || current.id !== nodeId) {
-        selectNode(nodeId, { push: false, centre: true });
-      }
-    } else if (tour) {
-      const step = Math.min(Math.max(parseInt(params.get("step") || "1", 10) || 1, 1), tour.steps.length) - 1;
-      if (!activeTour || activeTour.tour !== tour || activeTour.index !== step) {
-        showStep(tour, step, { push: false });
-      }
-    } else if (current && current.type === "node") {
-      clear({ push: false });
-    } else if (activeTour) {
-      endTour({ push: false });
-      fitAll(true);
-    }
-  }
-
-  window.addEventListener("popstate", applyHash);
-  window.addEventListener("hashchange", applyHash);
-
-  if (presentRequested) {
-    setPresent(true, { url: false });
-  } else {
-    network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px");
-    fitAll(false);
-  }
-  applyHash();
-
+  const dispatch = store.dispatch;
   window.policymap = {
-    network: network,
+    network: map.network,
     data: data,
+    store: store,
+    dispatch: dispatch,
     tours: data.tours.map((tour) => ({ id: tour.id, title: tour.title,
       steps: tour.steps.map((step) => ({ title: step.title, text: step.text, nodes: step.nodes.slice(), edges: (step.edges || []).slice() })) })),
-    select: (id) => selectNode(id, { push: true }),
-    clear: () => clear({ push: true }),
-    present: (on) => setPresent(on !== false),
-    setFilter: setFilter,
-    resetFilters: () => resetFilters(),
-    setFocusDepth: setFocusDepth,
-    exportPng: exportPng,
-    renderView: renderView,
+    select: (id) => dispatch({ type: "select-node", id: id }),
+    clear: () => dispatch({ type: "clear" }),
+    present: (on) => dispatch({ type: "mode", mode: on !== false ? "present" : "normal" }),
+    setFilter: (group, id, shown) => dispatch({ type: "filter", group: group, id: id, shown: shown }),
+    resetFilters: () => dispatch({ type: "filters-reset" }),
+    setFocusDepth: (depth) => dispatch({ type: "focus-depth", depth: depth }),
+    exportPng: output.exportPng,
+    renderView: output.renderView,
+    preparePrint: output.preparePrint,
     routes: (from, to) => {
-      const found = findRoutes(from, to);
+      const found = pm.routes.find(data, from, to, pm.select.hidden(data, store.getState()));
       return { count: found.count, routes: found.routes.map((route) => ({ nodes: route.nodes,
-        edges: route.edges.map((e) => e.id), sentences: routeSentences(route) })) };
+        edges: route.edges.map((e) => e.id), sentences: pm.routes.sentences(data, route) })) };
     },
-    preparePrint: preparePrint,
-    state: () => ({ mode: state.mode, focusDepth: state.focusDepth, tour: activeTour ? activeTour.tour.id : null,
-      step: activeTour ? activeTour.index + 1 : null, selected: current ? current.id : null,
-      hidden: { kind: Array.from(state.hiddenKinds), level: Array.from(state.hiddenLevels), relation: Array.from(state.hiddenRelations) } }),
+    state: () => pm.store.snapshot(data, store.getState()),
+    regions: () => map.regions().map((region) => region.label), // the region frames drawn (filters hide empty ones)
+    freeArea: () => camera.freeArea(store.getState()), // the part of the map nothing covers
   };
+}
+
+if (typeof document !== "undefined") {
+  start();
+}
+})(pm);
 })();

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import schema
+from .bundle import join_scripts
 from .errors import BuildAborted, UsageProblem
 from .gcpause import paused_collection
 from .graph import build_graph, build_joined_graph, figures_showing
@@ -31,6 +32,7 @@ from .render import (FigurePage, figure_context, make_environment, page_url, pre
 MARKER = ".policymap-site"  # in every built site: only a folder holding it is replaced whole
 MARKER_TEXT = "policymap build wrote this folder; the next build replaces it whole.\n"
 SITE_DATA = "assets/site-data.js"  # what the map pages share: bodies, relations, terms (render.site_data)
+PAGE_SCRIPT = "assets/policymap.js"  # static/js/ joined (bundle.join_scripts)
 WHOLE_SYSTEM = "whole-system"
 PRESENT_MAX_NODES = 80
 
@@ -158,7 +160,7 @@ def render_site(project: Project) -> dict[str, str]:
     pages = gather_pages(project)
     common = {"root": "", "site_title": project.site.title, "site_note": project.site.note}
     shared, own_nodes = site_data(project, pages)
-    out: dict[str, str] = {SITE_DATA: render_page(env, "site-data.js", {"site": shared})}
+    out: dict[str, str] = {SITE_DATA: render_page(env, "site-data.js", {"site": shared}), PAGE_SCRIPT: join_scripts()}
     for page in pages.values():
         context = figure_context(project, pages, page, own_nodes[page.figure.id])
         out[page.url] = render_page(env, "figure.html", {**common, **context, "page_title": page.figure.title,
@@ -322,6 +324,9 @@ def _locked(folder: Path):
 
 
 def _copy_static(target: Path) -> None:
+    """Copy ``static/`` into the site's assets, all but the script modules (joined into PAGE_SCRIPT)."""
     static = resources.files("policymap") / "static"
     with resources.as_file(static) as source:
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.map", ".*"))
+        skip = shutil.ignore_patterns("__pycache__", "*.map", ".*")
+        shutil.copytree(source, target, ignore=lambda folder, names: set(skip(folder, names))
+                        | ({"js"} if Path(folder) == Path(source) else set()))

@@ -50,7 +50,8 @@ def url(site, name, query="", fragment=""):
 
 
 def settle(page, ms=700):
-    page.wait_for_timeout(ms)  # camera animations take 450 ms
+    page.wait_for_timeout(ms)  # camera animations take 450 ms, or longer on a busy machine:
+    camera_still(page)
 
 
 def camera_still(page):

@@ -1,0 +1,73 @@
+/* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
+   over the projected map), then a selection (inside a tour this returns to the step), then
+   presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
+   with a body opened from it); P presents; 1, 2 and 0 set how far focus reaches. */
+
+function keyAction(state, key) {
+  if (key === "Escape") {
+    if (state.panels.legend && state.mode === "present") {
+      return { type: "panel", name: "legend", open: false };
+    }
+    if (state.selection || state.notice) {
+      return { type: "clear" };
+    }
+    if (state.mode === "present") {
+      return { type: "mode", mode: "normal" };
+    }
+    return state.tour ? { type: "tour-end" } : null;
+  }
+  if (state.tour && (key === "ArrowRight" || key === "PageDown" || key === " " || key === "Spacebar")) {
+    return { type: "tour-step", delta: 1 };
+  }
+  if (state.tour && (key === "ArrowLeft" || key === "PageUp")) {
+    return { type: "tour-step", delta: -1 };
+  }
+  if (key === "p" || key === "P") {
+    return { type: "mode", mode: state.mode === "present" ? "normal" : "present" };
+  }
+  if (key === "1" || key === "2" || key === "0") {
+    return { type: "focus-depth", depth: Number(key) };
+  }
+  return null;
+}
+
+function bindKeys(store) {
+  const { isTyping, inFormControl, activatesControl } = pm.dom;
+  const legend = document.getElementById("legend");
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const target = event.target;
+    const key = event.key;
+    const state = store.getState();
+    if (key === "Escape") {
+      const inLegend = legend && !legend.hidden && legend.contains(document.activeElement);
+      const action = inLegend ? { type: "panel", name: "legend", open: false } : keyAction(state, key);
+      if (!action) {
+        return;
+      }
+      event.preventDefault();
+      store.dispatch(action);
+      if (inLegend) {
+        document.getElementById("legend-toggle").focus({ preventScroll: true });
+      }
+      return;
+    }
+    if (isTyping(target) || activatesControl(target, key) || (target.closest && target.closest("#twin-list"))) {
+      return;
+    }
+    if (/^(ArrowRight|ArrowLeft|PageDown|PageUp| |Spacebar)$/.test(key) && inFormControl(target)) {
+      return; // arrows move within radio groups; space ticks boxes
+    }
+    const action = keyAction(state, key);
+    if (action) {
+      if (action.type !== "focus-depth") {
+        event.preventDefault();
+      }
+      store.dispatch(action);
+    }
+  });
+}
+
+pm.keys = { keyAction, bindKeys };

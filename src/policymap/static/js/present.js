@@ -1,0 +1,114 @@
+/* present.js: the two ways a map is drawn, as one style table each. Normal mode is the map on
+   a screen; presentation mode is the map on a projector (its own layout from the build, large
+   labels, stark colours, panels over the map). Views look the mode up here once instead of
+   asking "are we presenting?" as they go. */
+
+const FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+const { option } = pm.text;
+
+function edgeColor(color) {
+  if (typeof color === "string") {
+    return { color: color, highlight: color, hover: color };
+  }
+  return Object.assign({}, color || {});
+}
+
+/* Colours for Figure 1's layers (whole-system map): shape still tells the kind. */
+function layerColour(data, id) {
+  const layers = data.layers || {};
+  const style = layers[data.nodes[id].layer || "none"] || layers.none;
+  return style ? { background: style.fill, border: style.color,
+    highlight: { background: style.fill, border: "#000000" }, hover: { background: style.fill, border: style.color } } : null;
+}
+
+/* The normal style, from the map's vis-network options. */
+function normal(data) {
+  const options = data.vis.options || {};
+  const nodeOptions = options.nodes || {};
+  const edgeOptions = options.edges || {};
+  const groups = options.groups || {};
+  const nodeFont = option(option(nodeOptions, "font", {}), "color", "#343434");
+  const edgeFont = option(option(edgeOptions, "font", {}), "color", "#343434");
+  return {
+    name: "normal",
+    overlays: false, // panels sit beside the map, not over it
+    zoomStrip: 44, // the zoom buttons' strip on the right
+    fitMargin: 12,
+    frame: { margin: 40, maxScale: 1 },
+    regions: data.regions || [],
+    position: (base) => [base.x, base.y],
+    node(base, faded, hidden, state) {
+      const group = groups[base.group] || {};
+      return Object.assign({}, base, {
+        hidden: hidden,
+        font: { size: option(nodeOptions.font, "size", 14), color: faded ? "rgba(60, 66, 75, 0.3)" : nodeFont },
+        margin: option(nodeOptions, "margin", 5), widthConstraint: option(nodeOptions, "widthConstraint", false),
+        borderWidth: option(nodeOptions, "borderWidth", 1), borderWidthSelected: option(nodeOptions, "borderWidthSelected", 2),
+        opacity: faded ? 0.25 : 1, color: (state.colourBy === "layer" && layerColour(data, base.id)) || group.color,
+        shapeProperties: group.shapeProperties || {},
+      });
+    },
+    edge(base, faded, hidden) {
+      const width = option(base, "width", option(edgeOptions, "width", 1));
+      return Object.assign({}, base, { hidden: hidden, width: width,
+        color: Object.assign(edgeColor(base.color), { opacity: faded ? 0.15 : 1 }),
+        font: Object.assign({}, base.font || {}, {
+          size: option(edgeOptions.font, "size", 14), strokeWidth: option(edgeOptions.font, "strokeWidth", 2),
+          color: faded ? "rgba(60, 66, 75, 0.3)" : edgeFont }) });
+    },
+    region: (region) => ({ fill: region.inset ? "#fff8e1" : "#f0f3f7", stroke: region.inset ? "#a86a00" : "#c5ccd6",
+      width: region.inset ? 2 : 1, ink: "#4a5563", font: "600 16px " + FACE, size: 16, inset: 10, top: 10 }),
+  };
+}
+
+/* The presentation style: the build's presentation layout and sizes (data.present). Maps too
+   large to pack at projector size have none and present with the normal style's layout. */
+function presenting(data) {
+  const base = normal(data);
+  const present = data.present;
+  const groups = (data.vis.options || {}).groups || {};
+  const edgeFont = option(option((data.vis.options || {}).edges || {}, "font", {}), "color", "#343434");
+  const style = Object.assign({}, base, {
+    name: "present",
+    overlays: true, // panels, the tour card and the bar lie over the map
+    zoomStrip: 0,
+    frame: { margin: 24, maxScale: 1.6 },
+    edge(item, faded, hidden) {
+      const width = option(item, "width", option((data.vis.options.edges || {}), "width", 1));
+      // Relation names would crowd the projected map: the details panel and tour text read them out.
+      return Object.assign({}, item, { hidden: hidden, width: width * 1.7,
+        color: Object.assign(edgeColor(item.color), { opacity: faded ? 0.1 : 1 }),
+        font: Object.assign({}, item.font || {}, { size: 0, color: edgeFont, strokeWidth: 0 }) });
+    },
+  });
+  if (!present) {
+    return style;
+  }
+  return Object.assign(style, {
+    fitMargin: present.fit_margin,
+    regions: present.regions || [],
+    position: (item) => present.positions[item.id] || [item.x, item.y],
+    node(item, faded, hidden) {
+      const kind = present.kinds[item.group] || {};
+      const group = groups[item.group] || {};
+      const xy = present.positions[item.id] || [item.x, item.y];
+      return Object.assign({}, item, {
+        x: xy[0], y: xy[1], label: option(present.labels, item.id, item.label), hidden: hidden,
+        font: { size: present.font, color: faded ? "rgba(0, 0, 0, 0.28)" : "#000000" },
+        margin: present.margin, widthConstraint: false, borderWidth: present.border,
+        borderWidthSelected: present.border + 2, opacity: faded ? 0.18 : 1,
+        color: kind.color || group.color,
+        shapeProperties: Object.assign({}, group.shapeProperties || {}, { borderRadius: option(kind, "radius", 0) }),
+      });
+    },
+    region: (region) => ({ fill: region.inset ? "#fff4d6" : "#f1f3f6", stroke: region.inset ? "#7a4b00" : "#5b6573", width: 2,
+      ink: "#000000", font: "700 " + present.heading + "px " + FACE, size: present.heading, inset: 6, top: 5 }),
+  });
+}
+
+/* The style table for each mode, built once per page. */
+function styles(data) {
+  return { normal: normal(data), present: presenting(data) };
+}
+
+pm.present = { styles, FACE };

@@ -1,0 +1,179 @@
+/* views/legend.js: the legend and filters, for the kinds, levels and relations this map uses
+   (styles from the site data, in the vocabulary's order), with the case-study layer and Figure 1's
+   layers on the whole-system map. Ticks, counts and the status line follow the state; the status
+   says what the filters hide. */
+
+const { el, shapeSwatch, lineSwatch } = pm.dom;
+
+function tally(values) {
+  return values.reduce((counts, value) => counts.set(value, (counts.get(value) || 0) + 1), new Map());
+}
+
+function build(holder, data, styles) {
+  const ids = Object.keys(data.nodes);
+  const kinds = tally(ids.map((id) => data.nodes[id].kind));
+  const levels = tally(ids.map((id) => data.nodes[id].level));
+  const relations = tally(data.edges.map((edge) => edge.relation));
+  const implied = data.edges.filter((edge) => edge.evidence === "implied").length;
+  const count = (n, hidden) => el("span", { class: "count", "data-total": hidden ? null : n }, String(n),
+    el("span", { class: "visually-hidden" }, " on this map"));
+  const item = (group, id, label, n, swatch) => el("li", { id: "legend-" + group + "-" + id },
+    el("label", {}, el("input", { type: "checkbox", "data-filter": group, value: id, checked: true }),
+      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n));
+  const fieldset = (attributes, legend, ...children) => el("fieldset", attributes, el("legend", {}, ...legend), ...children);
+  if (kinds.size) {
+    const items = styles.kinds.filter(([id]) => kinds.has(id)).map(([id, colour, fill, shape]) =>
+      item("kind", id, data.kinds[id] || id, kinds.get(id), shapeSwatch(shape, colour, fill)));
+    holder.appendChild(fieldset({ class: "filter-group" }, ["Bodies"], el("ul", { class: "legend-list" }, ...items)));
+  }
+  if (levels.size) {
+    const items = styles.levels.filter((id) => levels.has(id)).map((id) => item("level", id, data.levels[id] || id, levels.get(id), null));
+    holder.appendChild(fieldset({ class: "filter-group filter-levels" }, ["Levels"], el("ul", { class: "legend-list legend-levels" }, ...items)));
+  }
+  if (relations.size) {
+    const items = styles.relations.filter(([id]) => relations.has(id)).map(([id, colour]) =>
+      item("relation", id, data.relations[id][2], relations.get(id), lineSwatch(colour, false)));
+    const lists = [el("ul", { class: "legend-list" }, ...items)];
+    if (implied) {
+      lists.push(el("ul", { class: "legend-list" }, el("li", { id: "legend-implied" },
+        el("span", { class: "no-box", "aria-hidden": "true" }), lineSwatch("#4a5563", true),
+        el("span", { class: "legend-label" }, "dashed: implied by the guide, not stated"), " ", count(implied, true))));
+    }
+    holder.appendChild(fieldset({ class: "filter-group" },
+      ["Relations ", el("span", { class: "hint-inline" }, "(arrow points from subject to object)")], ...lists));
+  }
+  if (!data.whole) {
+    return;
+  }
+  const studies = ids.filter((id) => data.nodes[id].case_study).length;
+  if (studies) {
+    holder.appendChild(fieldset({ class: "filter-group", id: "case-study-layer" }, ["Case studies (Section 4)"],
+      el("label", {}, el("input", { type: "checkbox", id: "show-case-studies", checked: true }),
+        " Show the " + studies + " bodies of the guide's case studies")));
+  }
+  const layers = tally(ids.map((id) => data.nodes[id].layer || "none"));
+  const keys = styles.layers.filter(([id]) => layers.has(id)).map(([id, colour, fill, label]) => {
+    const swatch = el("span", { class: "layer-swatch", "aria-hidden": "true" });
+    swatch.style.background = fill;
+    swatch.style.borderColor = colour;
+    return el("li", {}, swatch, el("span", { class: "legend-label" }, label), " ", el("span", { class: "count" }, String(layers.get(id))));
+  });
+  const radio = (value, label, checked) => el("label", {},
+    el("input", { type: "radio", name: "colour-by", value: value, checked: checked }), " " + label);
+  holder.appendChild(fieldset({ class: "filter-group", id: "layer-colours" }, ["Colour bodies by"],
+    radio("kind", "their kind", true), radio("layer", "Figure 1's layers of influence on health", false),
+    el("ul", { class: "legend-list layer-key" }, ...keys),
+    el("p", { class: "hint" }, "The guide (pp 11\u201312) sees regeneration partnerships working mostly upstream and "
+      + "midstream, and mental health services downstream.")));
+}
+
+/* What the filters hide, in words: "18 case-study bodies hidden", "6 NHS bodies hidden (kind)". */
+function hiddenText(data, state) {
+  const f = state.filters;
+  const ids = Object.keys(data.nodes);
+  const parts = [];
+  const bodies = (n) => (n === 1 ? "1 body" : n + " bodies");
+  f.kind.forEach((kind) => {
+    const n = ids.filter((id) => data.nodes[id].kind === kind).length;
+    parts.push(bodies(n) + " of the kind \u201c" + (data.kinds[kind] || kind) + "\u201d");
+  });
+  f.level.forEach((level) => {
+    const n = ids.filter((id) => data.nodes[id].level === level).length;
+    parts.push(n + " " + (data.levels[level] || level).toLowerCase() + (n === 1 ? " body" : " bodies"));
+  });
+  f.relation.forEach((relation) => {
+    const n = data.edges.filter((edge) => edge.relation === relation).length;
+    parts.push(n + " \u201c" + data.relations[relation][2] + "\u201d " + (n === 1 ? "relation" : "relations"));
+  });
+  if (f.caseStudies === false) {
+    const n = ids.filter((id) => data.nodes[id].case_study).length;
+    parts.push(n + (n === 1 ? " case-study body" : " case-study bodies"));
+  }
+  if (!parts.length) {
+    return "Showing everything.";
+  }
+  const hide = pm.select.hidden(data, state);
+  return "Hidden: " + pm.text.listText(parts) + ". Showing " + (ids.length - hide.nodes.size) + " of " + ids.length
+    + " bodies and " + (data.edges.length - hide.edges.size) + " of " + data.edges.length + " relations.";
+}
+
+function createLegend(data, store, styles) {
+  const holder = document.getElementById("legend-groups");
+  const legend = document.getElementById("legend");
+  const toggle = document.getElementById("legend-toggle");
+  const status = document.getElementById("filter-status");
+  const reset = document.querySelector("[data-action='reset-filters']");
+  if (holder && styles) {
+    build(holder, data, styles);
+  }
+  if (toggle) {
+    toggle.disabled = false;
+    toggle.addEventListener("click", () => store.dispatch({ type: "panel", name: "legend", open: !store.getState().panels.legend, moveFocus: true }));
+  }
+  if (legend) {
+    legend.addEventListener("change", (event) => {
+      const input = event.target;
+      if (input.matches("[data-filter]")) {
+        store.dispatch({ type: "filter", group: input.getAttribute("data-filter"), id: input.value, shown: input.checked });
+      } else if (input.id === "show-case-studies") {
+        store.dispatch({ type: "case-studies", shown: input.checked });
+      } else if (input.name === "colour-by" && input.checked) {
+        store.dispatch({ type: "colour-by", value: input.value });
+      }
+    });
+  }
+  if (reset) {
+    reset.addEventListener("click", () => store.dispatch({ type: "filters-reset" }));
+  }
+
+  function render(state, previous, action) {
+    if (legend) {
+      legend.hidden = !state.panels.legend;
+      if (toggle) {
+        toggle.setAttribute("aria-expanded", String(state.panels.legend));
+      }
+      if (state.panels.legend && action && action.type === "panel" && action.name === "legend" && action.moveFocus
+          && state.mode === "present") {
+        pm.dom.focusIn(document.getElementById("legend-heading"));
+      }
+    }
+    if (previous && previous.filters === state.filters && previous.colourBy === state.colourBy) {
+      return;
+    }
+    const hide = pm.select.hidden(data, state);
+    document.querySelectorAll("[data-filter]").forEach((input) => {
+      const group = input.getAttribute("data-filter");
+      input.checked = state.filters[group].indexOf(input.value) < 0;
+      const item = input.closest("li");
+      const badge = item && item.querySelector(".count");
+      if (!badge) {
+        return;
+      }
+      const total = Number(badge.getAttribute("data-total"));
+      const shown = group === "relation"
+        ? data.edges.filter((edge) => edge.relation === input.value && !hide.edges.has(edge.id)).length
+        : Object.keys(data.nodes).filter((id) => data.nodes[id][group] === input.value && !hide.nodes.has(id)).length;
+      badge.firstChild.textContent = shown === total ? String(total) : shown + "/" + total;
+      item.classList.toggle("filtered-out", shown === 0);
+    });
+    const studies = document.getElementById("show-case-studies");
+    if (studies) {
+      studies.checked = state.filters.caseStudies !== false;
+    }
+    document.querySelectorAll("input[name='colour-by']").forEach((input) => { input.checked = input.value === state.colourBy; });
+    const colours = document.getElementById("layer-colours");
+    if (colours) {
+      colours.classList.toggle("by-layer", state.colourBy === "layer");
+    }
+    if (status) {
+      status.textContent = hiddenText(data, state);
+    }
+    if (reset) {
+      reset.disabled = !pm.store.filtersActive(state.filters);
+    }
+  }
+
+  return { render: render };
+}
+
+pm.views.legend = { createLegend, hiddenText };
