@@ -1462,19 +1462,21 @@ function createCamera(mapElement, map, data, styles) {
 
   /* The sidebar holds the tour, the details, the routes and the legend; with all hidden it folds
      away and the map takes the full width (vis follows its frame's size only on window resizes). */
+  let folded = null; // the sidebar as the map was last sized for (a panel may unfold it to take focus)
   function layout() {
     if (!sidebar) {
       return false;
     }
-    const wasHidden = sidebar.hidden;
     sidebar.hidden = Array.from(sidebar.children).every((child) => child.hidden);
-    return wasHidden !== sidebar.hidden;
+    const changed = folded !== null && folded !== sidebar.hidden;
+    folded = sidebar.hidden;
+    return changed;
   }
 
   const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode"];
 
   function render(state, previous, action) {
-    const folded = layout();
+    const refold = layout();
     if (!previous) {
       resize();
       show(state, false);
@@ -1482,14 +1484,14 @@ function createCamera(mapElement, map, data, styles) {
       return;
     }
     const modeChanged = state.mode !== previous.mode;
-    if (folded || modeChanged) {
+    if (refold || modeChanged) {
       const view = { position: network.getViewPosition(), scale: network.getScale() };
       resize();
       move(view, false);
     }
     const reframe = FRAMED.some((key) => state[key] !== last[key])
       || (styles[state.mode].overlays && state.panels !== last.panels);
-    if (!reframe && !folded) {
+    if (!reframe && !refold) {
       return;
     }
     const target = pm.select.frame(data, state);
@@ -1498,7 +1500,7 @@ function createCamera(mapElement, map, data, styles) {
     if (target || modeChanged || state.filters !== previous.filters || (cleared && styles[state.mode].overlays)
         || (previous.tour && !state.tour)) {
       show(state, !modeChanged);
-    } else if (folded && state.panels.legend !== previous.panels.legend && !styles[state.mode].overlays) {
+    } else if (refold && state.panels.legend !== previous.panels.legend && !styles[state.mode].overlays) {
       fitAll(styles[state.mode], true);
     }
   }
