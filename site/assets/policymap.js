@@ -108,18 +108,6 @@ function pagesText(pages) {
   return (pages.length === 1 ? "p " : "pp ") + pages.join(", ");
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-  "October", "November", "December"];
-
-/* 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as words, like the templates' as_of_text. */
-function asOfText(value) {
-  const parts = String(value || "").split("-");
-  if (parts.length === 3) {
-    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
-  }
-  return parts.length === 2 ? MONTHS[Number(parts[1]) - 1] + " " + parts[0] : String(value || "");
-}
-
 /* Only http(s) and mailto links leave the page. */
 function safeHref(url) {
   return /^(https?:\/\/|mailto:)/i.test(url || "") ? url : null;
@@ -142,22 +130,26 @@ function count(n, one, many) {
   return n + " " + (n === 1 ? one : many);
 }
 
-pm.text = { pagesText, asOfText, safeHref, option, listText, count };
+pm.text = { pagesText, safeHref, option, listText, count };
 })(pm);
 
 /* ---- js/data.js ---- */
 (function (pm) {
-/* data.js: the wire format in. A map page carries its view inline (layout, tours, presentation
+/* data.js: the wire format in (typed on the Python side: policymap.pagedata, and
+   schema/page-data.schema.json). A map page carries its view inline (layout, tours, presentation
    layout) in <script id="policymap-data">; what the map pages share (bodies, relations, terms)
-   comes once from assets/site-data.js. join() puts the two together and spells out lookups
-   once, so the views never go back to the raw lists. */
+   comes once from assets/site-data.js. join() puts the two together and resolves lookups once;
+   every reading, label and text was computed by the build, nothing is derived here. */
 
 function join(page, site) {
   const maps = site.maps || {};
+  const siteEdges = (site.edges || {})[page.figure.id] || {};
   const raw = Object.assign({}, page, {
     kinds: site.kinds || {}, levels: site.levels || {}, layers: site.layers || {},
     relations: site.relations || {}, glossary: site.glossary || {}, websites: site.websites || {},
-    maps: maps, edges: ((site.edges || {})[page.figure.id] || []).map((edge) => Object.assign({}, edge)),
+    maps: maps, aliases: site.aliases || {},
+    // the page's relations in drawing order, each keyed by its id: source--relation--target
+    edges: page.vis.edges.map((visEdge) => Object.assign({ id: visEdge.id, key: visEdge.id }, siteEdges[visEdge.id])),
     nodes: {}, others: {},
   });
   raw.vis = Object.assign({ options: site.vis_options || {} }, page.vis);
@@ -167,22 +159,12 @@ function join(page, site) {
   const bodies = site.bodies || {};
   raw.vis.nodes.forEach((visNode) => {
     const id = visNode.id;
-    const node = Object.assign({}, bodies[id] || { label: visNode.label, kind: visNode.group }, (page.nodes || {})[id]);
-    Object.keys(node).forEach((key) => {
-      if (node[key] === null) {
-        delete node[key];
-      }
-    });
-    raw.nodes[id] = node;
-  });
-  Object.keys(raw.nodes).forEach((id) => {
-    const node = raw.nodes[id];
-    node.id = id;
-    node.kind_label = raw.kinds[node.kind] || node.kind;
-    node.level_label = raw.levels[node.level] || node.level;
-    node.subj = node.subj || node.label; // "The Neighbourhood Renewal Unit" at the start of a sentence
-    node.obj = node.obj || node.label; // "the Neighbourhood Renewal Unit", "local authorities" mid-sentence
-    node.acronym_expansion = node.acronym ? node.acronym_expansion || node.label : null;
+    const patch = (page.nodes || {})[id] || {};
+    const node = Object.assign({ id: id }, bodies[id], patch);
+    (patch.unset || []).forEach((key) => { delete node[key]; });
+    delete node.unset;
+    node.subj = node.subj || node.label; // the wire leaves out phrases that are just the label
+    node.obj = node.obj || node.label;
     node.facts = node.facts || [];
     node.pages = node.pages || [];
     node.glossary = (node.glossary || []).filter((t) => raw.glossary[t]).map((t) => ({
@@ -190,22 +172,13 @@ function join(page, site) {
     node.website = node.website && raw.websites[node.website] ? raw.websites[node.website] : null;
     node.also_in = (node.figures || []).filter((m) => m !== page.figure.id && maps[m]).map((m) => ({
       number: maps[m].number, title: maps[m].title, url: maps[m].url + "#node=" + id }));
+    raw.nodes[id] = node;
   });
   // Bodies of other maps: enough to say where they are when an address names one.
   Object.keys(bodies).forEach((id) => {
     if (!raw.nodes[id]) {
       raw.others[id] = { label: bodies[id].label, figures: (bodies[id].figures || []).filter((m) => maps[m]) };
     }
-  });
-  raw.edges.forEach((edge, index) => {
-    const reading = raw.relations[edge.relation];
-    const source = raw.nodes[edge.source];
-    edge.id = page.vis.edges[index].id; // both lists hold the page's relations in one order
-    edge.key = edge.source + "--" + edge.relation + "--" + edge.target; // stable: used in addresses
-    edge.relation_label = reading[2];
-    edge.reading = source.plural ? reading[1] : reading[0];
-    edge.subject = source.subj || source.label;
-    edge.object = raw.nodes[edge.target].obj;
   });
   const own = Object.keys(raw.nodes).sort().map((id) => ({
     id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
@@ -222,15 +195,21 @@ function join(page, site) {
       edgesOf.get(edge.target).push(edge);
     }
   });
+  raw.edges.forEach((edge) => {
+    edge.relation_label = raw.relations[edge.relation][2];
+    edge.subject = raw.nodes[edge.source].subj;
+    edge.object = raw.nodes[edge.target].obj;
+  });
+  const byId = new Map(raw.edges.map((edge) => [edge.id, edge]));
   Object.defineProperty(raw, "edgesOf", { value: edgesOf, enumerable: false });
-  Object.defineProperty(raw, "edgesByKey", { value: new Map(raw.edges.map((edge) => [edge.key, edge])), enumerable: false });
-  Object.defineProperty(raw, "edgesById", { value: new Map(raw.edges.map((edge) => [edge.id, edge])), enumerable: false });
+  Object.defineProperty(raw, "edgesByKey", { value: byId, enumerable: false });
+  Object.defineProperty(raw, "edgesById", { value: byId, enumerable: false });
   return raw;
 }
 
 /* "Figure 3", or a map's title when it has no number. */
 function mapName(maps, id) {
-  return maps[id] && maps[id].number ? "Figure " + maps[id].number : (maps[id] || {}).title || id;
+  return maps[id] ? maps[id].name : id;
 }
 
 /* Where a body that is not on this map is: its label and the maps that show it (name, url). */
@@ -568,32 +547,84 @@ function sentences(data, route) {
   return out;
 }
 
-/* A body from what was typed: its id, name or acronym (any case), an alias from the guide's
-   abbreviations, or a unique start of a name; {id} or {error}. */
+/* Names as policymap.routes compares them: curly quotes straightened, lower case, runs of
+   spaces, dashes and underscores as one space, no leading "the", no trailing "(ACRONYM)". */
+function norm(text) {
+  return text.replace(/[\u2018\u2019]/g, "'").toLowerCase().replace(/[\s_\-\u2013\u2014]+/g, " ").trim()
+    .replace(/^the /, "").replace(/\s*\([^)]*\)$/, "").trim();
+}
+
+function singular(text) {
+  const at = text.lastIndexOf(" ");
+  const head = at < 0 ? "" : text.slice(0, at);
+  let last = at < 0 ? text : text.slice(at + 1);
+  if (last.endsWith("ies") && last.length > 4) {
+    last = last.slice(0, -3) + "y";
+  } else if (last.endsWith("s") && !last.endsWith("ss") && last.length > 3) {
+    last = last.slice(0, -1);
+  }
+  return (head + " " + last).trim();
+}
+
+/* Name -> ids: each body by id, label, singular label, label without brackets and acronym. */
+function nameIndex(data, ids) {
+  const index = new Map();
+  ids.forEach((id) => {
+    const node = data.nodes[id];
+    const label = norm(node.label);
+    const keys = new Set([norm(id), label, singular(label), label.replace(/\s*\(.*?\)/g, "").trim()]);
+    if (node.acronym) {
+      keys.add(norm(node.acronym));
+    }
+    keys.forEach((key) => {
+      if (!index.has(key)) {
+        index.set(key, new Set());
+      }
+      index.get(key).add(id);
+    });
+  });
+  return index;
+}
+
+/* A body from what was typed: its id, name or acronym (any case, singular or plural), or one of
+   the guide's abbreviations that names it (GOL); {id} or {error}. The same rules as
+   policymap.routes.resolve_body. */
 function resolve(data, text, hide) {
-  const wanted = text.trim().toLowerCase().replace(/\s*\([^)]*\)\s*$/, "");
   const ids = Object.keys(data.nodes).filter((id) => !(hide && hide.nodes.has(id))).sort();
-  const exact = ids.filter((id) => id === wanted || data.nodes[id].label.toLowerCase() === wanted
-    || (data.nodes[id].acronym || "").toLowerCase() === wanted);
-  if (exact.length) {
-    return { id: exact[0] };
+  if (ids.indexOf(text) >= 0) {
+    return { id: text };
   }
-  const alias = (data.aliases || {})[wanted.toUpperCase()] || Object.keys(data.aliases || {})
-    .filter((abbr) => abbr.toLowerCase() === wanted).map((abbr) => data.aliases[abbr])[0];
-  if (alias && ids.indexOf(alias) >= 0) {
-    return { id: alias };
+  const aliases = {};
+  Object.keys(data.aliases || {}).forEach((abbr) => {
+    if (ids.indexOf(data.aliases[abbr]) >= 0) {
+      aliases[norm(abbr)] = data.aliases[abbr];
+    }
+  });
+  const index = nameIndex(data, ids);
+  const key = norm(text);
+  for (const candidate of [key, singular(key)]) {
+    const found = Array.from(index.get(candidate) || []).sort();
+    if (found.length === 1) {
+      return { id: found[0] };
+    }
+    if (found.length) {
+      if (found.indexOf(aliases[candidate]) >= 0) {
+        return { id: aliases[candidate] };
+      }
+      return { error: "\u201c" + text.trim() + "\u201d names several bodies: "
+        + found.map((id) => data.nodes[id].label).join(", ") + ". Choose one.", several: found };
+    }
+    if (aliases[candidate]) {
+      return { id: aliases[candidate] };
+    }
   }
-  const prefix = ids.filter((id) => data.nodes[id].label.toLowerCase().indexOf(wanted) === 0);
-  if (wanted && prefix.length === 1) {
-    return { id: prefix[0] };
-  }
-  const near = ids.filter((id) => wanted && data.nodes[id].label.toLowerCase().indexOf(wanted) >= 0).slice(0, 4);
-  return { error: wanted ? "No body on this map is called \u201c" + text.trim() + "\u201d."
+  const near = ids.filter((id) => key.length >= 3 && norm(data.nodes[id].label).indexOf(key) >= 0).slice(0, 4);
+  return { error: key ? "No body on this map is called \u201c" + text.trim() + "\u201d."
     + (near.length ? " Did you mean " + near.map((id) => data.nodes[id].label).join(", ") + "?" : "")
     : "Choose two bodies." };
 }
 
-pm.routes = { find, cached, sentences, resolve, edgeKey, PATH_LIMIT, ROUTE_LIMIT };
+pm.routes = { find, cached, sentences, resolve, norm, edgeKey, PATH_LIMIT, ROUTE_LIMIT };
 })(pm);
 
 /* ---- js/search.js ---- */
@@ -1644,8 +1675,8 @@ function nodeDetails(data, node, insideTour) {
     });
     parts.push(...section("Glossary", list));
   }
-  if (node.pages && node.pages.length) {
-    parts.push(el("p", { class: "meta" }, "Guide " + pm.text.pagesText(node.pages)));
+  if (node.pages_text) {
+    parts.push(el("p", { class: "meta" }, "Guide " + node.pages_text));
   }
   if (node.website) {
     const href = pm.text.safeHref(node.website.url);
@@ -2558,7 +2589,7 @@ function createExport(data, map, store, announce) {
   }
 
   function figureName() {
-    return (data.figure.number ? "Figure " + data.figure.number + ": " : "") + data.figure.title;
+    return data.figure.name;
   }
 
   /* The view at twice the window's resolution (at least twice the map's), under a band with the
@@ -2582,7 +2613,7 @@ function createExport(data, map, store, announce) {
     ctx.fillText(figureName(), 16 * ratio, 8 * ratio, out.width - 32 * ratio);
     ctx.font = Math.round(16 * ratio) + "px " + face;
     ctx.fillStyle = "#333333";
-    ctx.fillText("Structures as in " + pm.text.asOfText(data.figure.as_of) + ". Made with policymap.", 16 * ratio, 38 * ratio,
+    ctx.fillText("Structures as in " + data.figure.as_of_text + ". Made with policymap.", 16 * ratio, 38 * ratio,
       out.width - 32 * ratio);
     ctx.strokeStyle = "#999999";
     ctx.lineWidth = ratio;

@@ -17,7 +17,8 @@ import jinja2
 import networkx as nx
 
 from .graph import edge_records
-from .routes import node_phrases
+from .pagedata import BodyPatch, PageData, SiteData, wire
+from .routes import body_aliases, node_phrases
 from .layout import (NODE_BORDER, NODE_FONT, NODE_MARGIN, NODE_PILL_RADIUS, PRESENT_BORDER, PRESENT_FIT_MARGIN,
                      PRESENT_HEADING, PRESENT_MARGIN, PRESENT_PILL_RADIUS, Layout, PresentationLayout)
 from .loader import Project
@@ -114,10 +115,6 @@ class FigurePage:
         """The page's relations (``graph.edge_records``), in the order of its vis edges and site data."""
         return edge_records(self.graph)
 
-    @functools.cached_property
-    def edge_ids(self) -> dict[str, str]:
-        """Each relation's id on the page: short, "e" and its place in ``records``."""
-        return {record["id"]: f"e{index}" for index, record in enumerate(self.records)}
 
 
 # -- vis-network data -------------------------------------------------------------------------
@@ -194,8 +191,13 @@ def graph_to_vis_data(page: FigurePage) -> dict:
         nodes.append({"id": node_id, "label": layout.labels[node_id], "x": x, "y": y, "group": attrs["kind"]})
     edges = []
     for record in page.records:
+<<<<<<< HEAD
         edge = {"id": page.edge_ids[record["id"]], "from": record["source"], "to": record["target"],
                 **edge_style(record)}
+=======
+        edge = {"id": record["id"], "from": record["source"], "to": record["target"],
+                "color": relation_colour(record["relation"])}
+>>>>>>> 68e48bc (The page's data contract typed in Python; one route finder's rules; first paint before the scripts)
         if labelled:
             edge["label"] = RELATIONS[record["relation"]][2]
         edges.append(edge)
@@ -232,8 +234,10 @@ def node_data(pages: dict[str, FigurePage], page: FigurePage, node_id: str, phra
         "label": attrs["label"], "acronym": attrs.get("acronym"),
         "subj": phrase["subject"] if phrase["subject"] != attrs["label"] else None,
         "obj": phrase["object"] if phrase["object"] != attrs["label"] else None,
-        "acronym_expansion": expansion if expansion and expansion != attrs["label"] else None,
-        "plural": attrs["plural"], "kind": attrs["kind"], "level": attrs["level"], "role": attrs["role"],
+        "acronym_expansion": (expansion or attrs["label"]) if attrs.get("acronym") else None,
+        "plural": attrs["plural"], "kind": attrs["kind"], "kind_label": KINDS.get(attrs["kind"], attrs["kind"]),
+        "level": attrs["level"], "level_label": LEVELS.get(attrs["level"], attrs["level"]), "role": attrs["role"],
+        "pages_text": pages_text(attrs["pages"]) if attrs["pages"] else None,
         "description": attrs.get("description"), "facts": attrs["facts"], "glossary": attrs["glossary"],
         "website": attrs.get("website"), "pages": attrs["pages"], "note": attrs.get("note"),
         "figure_note": attrs.get("figure_note"), "layer": attrs.get("layer"),
@@ -243,6 +247,26 @@ def node_data(pages: dict[str, FigurePage], page: FigurePage, node_id: str, phra
         "partner_in": attrs.get("partner_in"), "place": attrs.get("place"), "lessons": attrs.get("lessons"),
         "source": attrs.get("source"),
     })
+
+
+def pages_text(pages: list[int]) -> str:
+    """'p 18' or 'pp 18, 19'."""
+    return ("p " if len(pages) == 1 else "pp ") + ", ".join(str(p) for p in pages)
+
+
+def as_of_text(value: str) -> str:
+    """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as words: '2003', 'May 2003', '14 May 2003'."""
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    return f"{months[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 2 else value
+
+
+def map_name(fig: Figure) -> str:
+    """How sentences name a map: 'Figure 3', or its title."""
+    return f"Figure {fig.number}" if fig.number else fig.title
 
 
 def _search_index(project: Project, pages: dict[str, FigurePage]) -> list[dict]:
@@ -288,12 +312,15 @@ def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dic
             entry = node_data(pages, page, node_id, phrases[node_id], expansions)
             base = bodies.setdefault(node_id, entry)
             differs = {k: v for k, v in entry.items() if base.get(k) != v}
-            differs.update({k: None for k in base if k not in entry})
+            if any(k not in entry for k in base):
+                differs["unset"] = sorted(k for k in base if k not in entry)
             if differs:
                 own[page.figure.id][node_id] = differs
-        edges[page.figure.id] = [_compact({"source": r["source"], "target": r["target"], "relation": r["relation"],
-                                           "evidence": r["evidence"], "page": r["page"], "note": r.get("note"),
-                                           "case_study": r.get("case_study")}) for r in page.records]
+        edges[page.figure.id] = {r["id"]: _compact({
+            "source": r["source"], "target": r["target"], "relation": r["relation"],
+            "reading": r["reading"],
+            "evidence": r["evidence"], "page": r["page"], "note": r.get("note"), "case_study": r.get("case_study")})
+            for r in page.records}
     site = {
         "bodies": bodies,
         "edges": edges,
@@ -305,9 +332,10 @@ def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dic
         "glossary": {t.id: {"term": t.term, "definition": t.definition} for t in project.reference.glossary},
         "websites": {w.id: {"name": w.name, "url": w.url, "printed": w.url.split("://", 1)[-1]}
                      for w in project.reference.websites},
-        "maps": {p.figure.id: _compact({"number": p.figure.number, "title": p.figure.title, "url": p.url})
-                 for p in pages.values()},
+        "maps": {p.figure.id: _compact({"number": p.figure.number, "title": p.figure.title, "url": p.url,
+                                        "name": map_name(p.figure)}) for p in pages.values()},
         "search": _search_index(project, pages),
+        "aliases": {abbr: node for abbr, node in sorted(body_aliases(project).items())},
         "legend": {"kinds": [[k, KIND_STYLE[k][0], _tint(KIND_STYLE[k][0]), KIND_STYLE[k][1]] for k in KINDS],
                    "levels": list(LEVELS),
                    "relations": [[r, relation_colour(r), RELATION_STYLE[relation_family(r)][1],
@@ -318,7 +346,7 @@ def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dic
         "vis_options": vis_options(),
         "present_kinds": present_groups(),
     }
-    return site, own
+    return wire(SiteData, site), {f: {n: wire(BodyPatch, patch) for n, patch in nodes.items()} for f, nodes in own.items()}
 
 
 def figure_context(project: Project, pages: dict[str, FigurePage], page: FigurePage, own_nodes: dict) -> dict:
@@ -326,7 +354,8 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
     fig, graph, layout = page.figure, page.graph, page.layout
     page_data = {
         "figure": _compact({"id": fig.id, "number": fig.number, "title": fig.title, "as_of": fig.as_of,
-                            "source": source_line(fig)}),
+                            "as_of_text": as_of_text(fig.as_of), "source": source_line(fig),
+                            "name": (f"Figure {fig.number}: " if fig.number else "") + fig.title}),
         "nodes": own_nodes,
         "vis": graph_to_vis_data(page),
         "regions": [vars(box) for box in layout.regions if box.label],
@@ -340,18 +369,42 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         page_data["timeline"] = page.timeline
     for tour in page_data["tours"]:
         for step in tour["steps"]:
-            step["edges"] = [page.edge_ids[edge_id] for ref in step["edges"] for edge_id in _tour_edge_ids(page, ref)]
+            step["edges"] = [edge_id for ref in step["edges"] for edge_id in _tour_edge_ids(page, ref)]
+    page_data = wire(PageData, page_data)
     return {
         "figure": {"id": fig.id, "number": fig.number, "title": fig.title, "caption": fig.caption, "page": fig.page,
                    "as_of": fig.as_of, "as_of_note": fig.as_of_note, "source": source_line(fig),
                    "drivers": [p.model_dump() for p in fig.drivers],
                    "challenges": [p.model_dump() for p in fig.challenges]},
         "page_data": page_data,
+        "twin": twin_entries(page),
         "regions": [{"id": r.id, "label": r.label, "description": r.description} for r in fig.regions],
         # The joined map is far too large to print legibly on one sheet: its handout sends readers to the figures.
         "print_figures": [{"name": f"Figure {p.figure.number}: {p.figure.title}" if p.figure.number else p.figure.title,
                            "url": p.url} for p in pages.values() if p is not page] if "whole" in page_data else [],
     }
+
+
+def twin_entries(page: FigurePage) -> list[dict]:
+    """The text version: every body with its role and relations as sentences, the other end a link."""
+    graph = page.graph
+    phrases = node_phrases(graph)
+    related: dict[str, list[dict]] = {n: [] for n in graph.nodes}
+    for r in page.records:
+        subject, obj = phrases[r["source"]]["subject"], phrases[r["target"]]["object"]
+        common = {"implied": r["evidence"] == "implied", "page": r["page"]}
+        related[r["source"]].append({"before": f"{subject} {r['reading']} ", "other": r["target"], "link": obj,
+                                     "after": "", **common})
+        if r["target"] != r["source"]:
+            related[r["target"]].append({"before": "", "other": r["source"], "link": subject,
+                                         "after": f" {r['reading']} {obj}", **common})
+    entries = []
+    for node_id, attrs in sorted(graph.nodes(data=True), key=lambda item: (item[1]["label"].lower(), item[0])):
+        entries.append({"id": node_id, "label": attrs["label"], "acronym": attrs.get("acronym"),
+                        "kind_label": KINDS.get(attrs["kind"], attrs["kind"]),
+                        "level_label": LEVELS.get(attrs["level"], attrs["level"]), "role": attrs["role"],
+                        "relations": related[node_id]})
+    return entries
 
 
 def _tour_edge_ids(page: FigurePage, ref: str) -> list[str]:

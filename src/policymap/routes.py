@@ -34,6 +34,8 @@ from .graph import build_joined_graph, edge_records
 from .graph import sentence_object
 from .schema import INVERSE_READINGS
 
+#: At most this many shortest paths are looked at (the page's routes.js has the same limit).
+PATH_LIMIT = 5000
 #: --all prints at most this many routes.
 ROUTE_LIMIT = 25
 #: A sentence carries at most this many steps (clauses) before a new one starts.
@@ -103,9 +105,12 @@ class Route:
 # -- naming bodies ---------------------------------------------------------------------------------
 
 def _norm(text: str) -> str:
+    """A name as routes compare names (the page's routes.js ``norm`` does the same): straight quotes,
+    lower case, one space for runs of spaces, dashes and underscores, no leading "the", no trailing
+    "(ACRONYM)" as the page's suggestions write it."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
     text = re.sub(r"[\s_\-\u2013\u2014]+", " ", text).strip()
-    return text.removeprefix("the ")
+    return re.sub(r"\s*\([^)]*\)$", "", text.removeprefix("the ")).strip()
 
 
 def _singular(text: str) -> str:
@@ -301,7 +306,7 @@ def find_routes(graph: nx.MultiDiGraph, source: str, target: str, all_routes: bo
     paths = []
     for path in nx.all_shortest_paths(undirected, source, target):
         paths.append(path)
-        if len(paths) >= 5000:  # a pathological graph: enough to choose from
+        if len(paths) >= PATH_LIMIT:  # a pathological graph: enough to choose from
             break
     phrases = phrases or route_phrases(graph)
     routes = []

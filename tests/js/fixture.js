@@ -2,17 +2,25 @@
 "use strict";
 
 function fixture() {
-  const node = (id, label, kind, level, extra) => Object.assign({ label: label, kind: kind, level: level, role: "Role of " + label,
-    figures: ["small"] }, extra || {});
+  const kinds = { "nhs-body": "NHS body", "local-body": "Local body", partnership: "Partnership", fund: "Fund" };
+  const levels = { national: "National", local: "Local" };
+  const node = (id, label, kind, level, extra) => Object.assign({ label: label, kind: kind, kind_label: kinds[kind], level: level,
+    level_label: levels[level], role: "Role of " + label, figures: ["small"] }, extra || {});
+  const readings = { commissions: ["commissions", "commission"], funds: ["funds", "fund"], "member-of": ["is a member of", "are members of"],
+    supports: ["supports", "support"] };
+  const plural = { pct: true, trust: true, lsp: true };
+  const relation = (source, relation, target, extra) => [source + "--" + relation + "--" + target, Object.assign({ source: source,
+    target: target, relation: relation, reading: readings[relation][plural[source] ? 1 : 0], evidence: "stated", page: 18 }, extra || {})];
   const site = {
-    kinds: { "nhs-body": "NHS body", "local-body": "Local body", partnership: "Partnership", fund: "Fund" },
-    levels: { national: "National", local: "Local" },
+    kinds: kinds,
+    levels: levels,
     relations: { commissions: ["commissions", "commission", "commissions"], funds: ["funds", "fund", "funds"],
       "member-of": ["is a member of", "are members of", "member of"], supports: ["supports", "support", "supports"] },
     glossary: { pct: { term: "Primary care trust", definition: "A local NHS body." } },
     websites: {},
-    maps: { small: { number: 9, title: "A small map", url: "small.html" }, other: { number: 3, title: "Another", url: "other.html" },
-      more: { number: 4, title: "More", url: "more.html" } },
+    maps: { small: { number: 9, title: "A small map", url: "small.html", name: "Figure 9" },
+      other: { number: 3, title: "Another", url: "other.html", name: "Figure 3" }, more: { number: 4, title: "More", url: "more.html", name: "Figure 4" } },
+    aliases: { TRUSTS: "trust" },
     bodies: {
       pct: node("pct", "Primary care trusts", "nhs-body", "local", { acronym: "PCT", plural: true, glossary: ["pct"],
         subj: "Primary care trusts", obj: "primary care trusts" }),
@@ -24,25 +32,25 @@ function fixture() {
         subj: "A case study", obj: "a case study" }),
       nru: { label: "Neighbourhood Renewal Unit", kind: "local-body", level: "national", role: "Elsewhere", figures: ["other", "more"] },
     },
-    edges: { small: [
-      { source: "pct", target: "trust", relation: "commissions", evidence: "stated", page: 18 },
-      { source: "pct", target: "lsp", relation: "member-of", evidence: "stated", page: 19 },
-      { source: "nrf", target: "lsp", relation: "funds", evidence: "implied", page: 25 },
-      { source: "study", target: "trust", relation: "supports", evidence: "stated", page: 43, case_study: "study" },
-      { source: "study", target: "nrf", relation: "supports", evidence: "stated", page: 43, case_study: "study" },
-    ] },
+    edges: { small: Object.fromEntries([
+      relation("pct", "commissions", "trust"),
+      relation("pct", "member-of", "lsp", { page: 19 }),
+      relation("nrf", "funds", "lsp", { evidence: "implied", page: 25 }),
+      relation("study", "supports", "trust", { page: 43, case_study: "study" }),
+      relation("study", "supports", "nrf", { page: 43, case_study: "study" }),
+    ].sort()) },
     search: [{ id: "nru", label: "Neighbourhood Renewal Unit", acronym: "NRU", map: "other" }],
   };
   const ids = ["lsp", "nrf", "pct", "study", "trust"];
   const page = {
-    figure: { id: "small", number: 9, title: "A small map", as_of: "2003-05" },
+    figure: { id: "small", number: 9, title: "A small map", name: "Figure 9: A small map", as_of: "2003-05", as_of_text: "May 2003" },
     nodes: {},
     vis: { nodes: ids.map((id, i) => ({ id: id, label: site.bodies[id].label, x: i * 100, y: 0, group: site.bodies[id].kind })),
-      edges: site.edges.small.map((e, i) => ({ id: "e" + i, from: e.source, to: e.target })) },
+      edges: Object.keys(site.edges.small).map((id) => ({ id: id, from: site.edges.small[id].source, to: site.edges.small[id].target })) },
     regions: [],
     tours: [{ id: "money", title: "Following the money", steps: [
-      { title: "One", text: "First.", nodes: ["nrf", "lsp"], edges: ["e2"] },
-      { title: "Two", text: "Second.", nodes: ["pct", "trust"], edges: ["e0"] },
+      { title: "One", text: "First.", nodes: ["nrf", "lsp"], edges: ["nrf--funds--lsp"] },
+      { title: "Two", text: "Second.", nodes: ["pct", "trust"], edges: ["pct--commissions--trust"] },
       { title: "Three", text: "Third.", nodes: ["pct"], edges: [] },
     ] }],
   };

@@ -15,9 +15,9 @@ test("the data join spells out readings, labels and where other bodies are", () 
   const { data } = setup();
   assert.equal(data.nodes.pct.kind_label, "NHS body");
   const edge = data.edges[0];
-  assert.equal(edge.id, "e0");
-  assert.equal(edge.key, "pct--commissions--trust");
-  assert.equal(edge.reading, "commission"); // plural subject
+  assert.equal(edge.id, "nrf--funds--lsp"); // relations in drawing order, keyed by id
+  assert.equal(data.edgesById.get("pct--commissions--trust").reading, "commission"); // plural subject, from the build
+  assert.equal(data.edgesById.get("pct--commissions--trust").subject, "Primary care trusts");
   assert.equal(data.nodes.pct.glossary[0].term, "Primary care trust");
   assert.deepEqual(Object.keys(data.others), ["nru"]);
   assert.equal(pm.data.elsewhereText(pm.data.elsewhere(data, "nru")),
@@ -49,7 +49,7 @@ test("selecting a filtered body clears the filters; filtering drops a hidden sel
   let state = go({ type: "filter", group: "kind", id: "nhs-body", shown: false });
   assert.deepEqual(state.filters.kind, ["nhs-body"]);
   assert.deepEqual(Array.from(pm.select.hidden(data, state).nodes).sort(), ["pct", "trust"]);
-  assert.ok(pm.select.hidden(data, state).edges.has("e0"));
+  assert.ok(pm.select.hidden(data, state).edges.has("pct--commissions--trust"));
   state = go({ type: "select-node", id: "pct" });
   assert.deepEqual(state.filters.kind, []);
   assert.match(state.said.text, /Filters cleared to show Primary care trusts/);
@@ -73,7 +73,7 @@ test("emphasis and framing follow the selection, focus depth, route and tour", (
   assert.equal(pm.select.emphasis(data, state), null);
   assert.deepEqual(pm.select.frame(data, state).nodes.sort(), ["lsp", "pct", "trust"], "the neighbours are still framed");
   state = go({ type: "tour", id: "money", step: 0 });
-  assert.deepEqual(pm.select.selected(data, state), { nodes: ["nrf", "lsp"], edges: ["e2"] });
+  assert.deepEqual(pm.select.selected(data, state), { nodes: ["nrf", "lsp"], edges: ["nrf--funds--lsp"] });
   state = go({ type: "showcase", showcase: { group: "kind", id: "nhs-body" } });
   state = go({ type: "tour-end" });
   assert.deepEqual(Array.from(pm.select.emphasis(data, state).nodes).sort(), ["pct", "trust"]);
@@ -96,13 +96,13 @@ test("presentation mode closes the legend; panels open and close", () => {
 test("the snapshot keeps today's keys", () => {
   const { go, data } = setup();
   const state = go({ type: "tour", id: "money", step: 1 });
-  const snap = pm.store.snapshot(data, go({ type: "select-edge", id: "e0" }));
+  const snap = pm.store.snapshot(data, go({ type: "select-edge", id: "pct--commissions--trust" }));
   assert.equal(state.tour.step, 1);
   for (const key of ["mode", "focusDepth", "tour", "step", "selected", "hidden"]) {
     assert.ok(key in snap, key);
   }
   assert.equal(snap.step, 2);
-  assert.equal(snap.selected, "e0");
+  assert.equal(snap.selected, "pct--commissions--trust");
   assert.equal(snap.edge, "pct--commissions--trust");
   assert.equal(snap.insideTour, true);
 });

@@ -24,7 +24,7 @@ test("an address names what the state holds", () => {
   const { data, reduce, start } = setup();
   assert.deepEqual(reduce(start, pm.url.parseHash("#node=nru")).notice, { type: "elsewhere", id: "nru" });
   assert.deepEqual(reduce(start, pm.url.parseHash("#node=nobody")).notice, { type: "unknown", id: "nobody" });
-  assert.deepEqual(reduce(start, pm.url.parseHash("#edge=pct--commissions--trust")).selection, { type: "edge", id: "e0" });
+  assert.deepEqual(reduce(start, pm.url.parseHash("#edge=pct--commissions--trust")).selection, { type: "edge", id: "pct--commissions--trust" });
   const step = reduce(start, pm.url.parseHash("#tour=money&step=99"));
   assert.deepEqual(step.tour, { id: "money", step: 2 }, "a step past the end is the last step");
   assert.equal(pm.url.toHash(data, step), "tour=money&step=3");

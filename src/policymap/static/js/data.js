@@ -1,14 +1,18 @@
-/* data.js: the wire format in. A map page carries its view inline (layout, tours, presentation
+/* data.js: the wire format in (typed on the Python side: policymap.pagedata, and
+   schema/page-data.schema.json). A map page carries its view inline (layout, tours, presentation
    layout) in <script id="policymap-data">; what the map pages share (bodies, relations, terms)
-   comes once from assets/site-data.js. join() puts the two together and spells out lookups
-   once, so the views never go back to the raw lists. */
+   comes once from assets/site-data.js. join() puts the two together and resolves lookups once;
+   every reading, label and text was computed by the build, nothing is derived here. */
 
 function join(page, site) {
   const maps = site.maps || {};
+  const siteEdges = (site.edges || {})[page.figure.id] || {};
   const raw = Object.assign({}, page, {
     kinds: site.kinds || {}, levels: site.levels || {}, layers: site.layers || {},
     relations: site.relations || {}, glossary: site.glossary || {}, websites: site.websites || {},
-    maps: maps, edges: ((site.edges || {})[page.figure.id] || []).map((edge) => Object.assign({}, edge)),
+    maps: maps, aliases: site.aliases || {},
+    // the page's relations in drawing order, each keyed by its id: source--relation--target
+    edges: page.vis.edges.map((visEdge) => Object.assign({ id: visEdge.id, key: visEdge.id }, siteEdges[visEdge.id])),
     nodes: {}, others: {},
   });
   raw.vis = Object.assign({ options: site.vis_options || {} }, page.vis);
@@ -18,22 +22,12 @@ function join(page, site) {
   const bodies = site.bodies || {};
   raw.vis.nodes.forEach((visNode) => {
     const id = visNode.id;
-    const node = Object.assign({}, bodies[id] || { label: visNode.label, kind: visNode.group }, (page.nodes || {})[id]);
-    Object.keys(node).forEach((key) => {
-      if (node[key] === null) {
-        delete node[key];
-      }
-    });
-    raw.nodes[id] = node;
-  });
-  Object.keys(raw.nodes).forEach((id) => {
-    const node = raw.nodes[id];
-    node.id = id;
-    node.kind_label = raw.kinds[node.kind] || node.kind;
-    node.level_label = raw.levels[node.level] || node.level;
-    node.subj = node.subj || node.label; // "The Neighbourhood Renewal Unit" at the start of a sentence
-    node.obj = node.obj || node.label; // "the Neighbourhood Renewal Unit", "local authorities" mid-sentence
-    node.acronym_expansion = node.acronym ? node.acronym_expansion || node.label : null;
+    const patch = (page.nodes || {})[id] || {};
+    const node = Object.assign({ id: id }, bodies[id], patch);
+    (patch.unset || []).forEach((key) => { delete node[key]; });
+    delete node.unset;
+    node.subj = node.subj || node.label; // the wire leaves out phrases that are just the label
+    node.obj = node.obj || node.label;
     node.facts = node.facts || [];
     node.pages = node.pages || [];
     node.glossary = (node.glossary || []).filter((t) => raw.glossary[t]).map((t) => ({
@@ -41,22 +35,13 @@ function join(page, site) {
     node.website = node.website && raw.websites[node.website] ? raw.websites[node.website] : null;
     node.also_in = (node.figures || []).filter((m) => m !== page.figure.id && maps[m]).map((m) => ({
       number: maps[m].number, title: maps[m].title, url: maps[m].url + "#node=" + id }));
+    raw.nodes[id] = node;
   });
   // Bodies of other maps: enough to say where they are when an address names one.
   Object.keys(bodies).forEach((id) => {
     if (!raw.nodes[id]) {
       raw.others[id] = { label: bodies[id].label, figures: (bodies[id].figures || []).filter((m) => maps[m]) };
     }
-  });
-  raw.edges.forEach((edge, index) => {
-    const reading = raw.relations[edge.relation];
-    const source = raw.nodes[edge.source];
-    edge.id = page.vis.edges[index].id; // both lists hold the page's relations in one order
-    edge.key = edge.source + "--" + edge.relation + "--" + edge.target; // stable: used in addresses
-    edge.relation_label = reading[2];
-    edge.reading = source.plural ? reading[1] : reading[0];
-    edge.subject = source.subj || source.label;
-    edge.object = raw.nodes[edge.target].obj;
   });
   const own = Object.keys(raw.nodes).sort().map((id) => ({
     id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
@@ -73,15 +58,21 @@ function join(page, site) {
       edgesOf.get(edge.target).push(edge);
     }
   });
+  raw.edges.forEach((edge) => {
+    edge.relation_label = raw.relations[edge.relation][2];
+    edge.subject = raw.nodes[edge.source].subj;
+    edge.object = raw.nodes[edge.target].obj;
+  });
+  const byId = new Map(raw.edges.map((edge) => [edge.id, edge]));
   Object.defineProperty(raw, "edgesOf", { value: edgesOf, enumerable: false });
-  Object.defineProperty(raw, "edgesByKey", { value: new Map(raw.edges.map((edge) => [edge.key, edge])), enumerable: false });
-  Object.defineProperty(raw, "edgesById", { value: new Map(raw.edges.map((edge) => [edge.id, edge])), enumerable: false });
+  Object.defineProperty(raw, "edgesByKey", { value: byId, enumerable: false });
+  Object.defineProperty(raw, "edgesById", { value: byId, enumerable: false });
   return raw;
 }
 
 /* "Figure 3", or a map's title when it has no number. */
 function mapName(maps, id) {
-  return maps[id] && maps[id].number ? "Figure " + maps[id].number : (maps[id] || {}).title || id;
+  return maps[id] ? maps[id].name : id;
 }
 
 /* Where a body that is not on this map is: its label and the maps that show it (name, url). */

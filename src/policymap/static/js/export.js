@@ -39,7 +39,7 @@ function createExport(data, map, store, announce) {
   }
 
   function figureName() {
-    return (data.figure.number ? "Figure " + data.figure.number + ": " : "") + data.figure.title;
+    return data.figure.name;
   }
 
   /* The view at twice the window's resolution (at least twice the map's), under a band with the
@@ -63,7 +63,7 @@ function createExport(data, map, store, announce) {
     ctx.fillText(figureName(), 16 * ratio, 8 * ratio, out.width - 32 * ratio);
     ctx.font = Math.round(16 * ratio) + "px " + face;
     ctx.fillStyle = "#333333";
-    ctx.fillText("Structures as in " + pm.text.asOfText(data.figure.as_of) + ". Made with policymap.", 16 * ratio, 38 * ratio,
+    ctx.fillText("Structures as in " + data.figure.as_of_text + ". Made with policymap.", 16 * ratio, 38 * ratio,
       out.width - 32 * ratio);
     ctx.strokeStyle = "#999999";
     ctx.lineWidth = ratio;

@@ -137,29 +137,81 @@ function sentences(data, route) {
   return out;
 }
 
-/* A body from what was typed: its id, name or acronym (any case), an alias from the guide's
-   abbreviations, or a unique start of a name; {id} or {error}. */
+/* Names as policymap.routes compares them: curly quotes straightened, lower case, runs of
+   spaces, dashes and underscores as one space, no leading "the", no trailing "(ACRONYM)". */
+function norm(text) {
+  return text.replace(/[\u2018\u2019]/g, "'").toLowerCase().replace(/[\s_\-\u2013\u2014]+/g, " ").trim()
+    .replace(/^the /, "").replace(/\s*\([^)]*\)$/, "").trim();
+}
+
+function singular(text) {
+  const at = text.lastIndexOf(" ");
+  const head = at < 0 ? "" : text.slice(0, at);
+  let last = at < 0 ? text : text.slice(at + 1);
+  if (last.endsWith("ies") && last.length > 4) {
+    last = last.slice(0, -3) + "y";
+  } else if (last.endsWith("s") && !last.endsWith("ss") && last.length > 3) {
+    last = last.slice(0, -1);
+  }
+  return (head + " " + last).trim();
+}
+
+/* Name -> ids: each body by id, label, singular label, label without brackets and acronym. */
+function nameIndex(data, ids) {
+  const index = new Map();
+  ids.forEach((id) => {
+    const node = data.nodes[id];
+    const label = norm(node.label);
+    const keys = new Set([norm(id), label, singular(label), label.replace(/\s*\(.*?\)/g, "").trim()]);
+    if (node.acronym) {
+      keys.add(norm(node.acronym));
+    }
+    keys.forEach((key) => {
+      if (!index.has(key)) {
+        index.set(key, new Set());
+      }
+      index.get(key).add(id);
+    });
+  });
+  return index;
+}
+
+/* A body from what was typed: its id, name or acronym (any case, singular or plural), or one of
+   the guide's abbreviations that names it (GOL); {id} or {error}. The same rules as
+   policymap.routes.resolve_body. */
 function resolve(data, text, hide) {
-  const wanted = text.trim().toLowerCase().replace(/\s*\([^)]*\)\s*$/, "");
   const ids = Object.keys(data.nodes).filter((id) => !(hide && hide.nodes.has(id))).sort();
-  const exact = ids.filter((id) => id === wanted || data.nodes[id].label.toLowerCase() === wanted
-    || (data.nodes[id].acronym || "").toLowerCase() === wanted);
-  if (exact.length) {
-    return { id: exact[0] };
+  if (ids.indexOf(text) >= 0) {
+    return { id: text };
   }
-  const alias = (data.aliases || {})[wanted.toUpperCase()] || Object.keys(data.aliases || {})
-    .filter((abbr) => abbr.toLowerCase() === wanted).map((abbr) => data.aliases[abbr])[0];
-  if (alias && ids.indexOf(alias) >= 0) {
-    return { id: alias };
+  const aliases = {};
+  Object.keys(data.aliases || {}).forEach((abbr) => {
+    if (ids.indexOf(data.aliases[abbr]) >= 0) {
+      aliases[norm(abbr)] = data.aliases[abbr];
+    }
+  });
+  const index = nameIndex(data, ids);
+  const key = norm(text);
+  for (const candidate of [key, singular(key)]) {
+    const found = Array.from(index.get(candidate) || []).sort();
+    if (found.length === 1) {
+      return { id: found[0] };
+    }
+    if (found.length) {
+      if (found.indexOf(aliases[candidate]) >= 0) {
+        return { id: aliases[candidate] };
+      }
+      return { error: "\u201c" + text.trim() + "\u201d names several bodies: "
+        + found.map((id) => data.nodes[id].label).join(", ") + ". Choose one.", several: found };
+    }
+    if (aliases[candidate]) {
+      return { id: aliases[candidate] };
+    }
   }
-  const prefix = ids.filter((id) => data.nodes[id].label.toLowerCase().indexOf(wanted) === 0);
-  if (wanted && prefix.length === 1) {
-    return { id: prefix[0] };
-  }
-  const near = ids.filter((id) => wanted && data.nodes[id].label.toLowerCase().indexOf(wanted) >= 0).slice(0, 4);
-  return { error: wanted ? "No body on this map is called \u201c" + text.trim() + "\u201d."
+  const near = ids.filter((id) => key.length >= 3 && norm(data.nodes[id].label).indexOf(key) >= 0).slice(0, 4);
+  return { error: key ? "No body on this map is called \u201c" + text.trim() + "\u201d."
     + (near.length ? " Did you mean " + near.map((id) => data.nodes[id].label).join(", ") + "?" : "")
     : "Choose two bodies." };
 }
 
-pm.routes = { find, cached, sentences, resolve, edgeKey, PATH_LIMIT, ROUTE_LIMIT };
+pm.routes = { find, cached, sentences, resolve, norm, edgeKey, PATH_LIMIT, ROUTE_LIMIT };

@@ -4,18 +4,6 @@ function pagesText(pages) {
   return (pages.length === 1 ? "p " : "pp ") + pages.join(", ");
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-  "October", "November", "December"];
-
-/* 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as words, like the templates' as_of_text. */
-function asOfText(value) {
-  const parts = String(value || "").split("-");
-  if (parts.length === 3) {
-    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
-  }
-  return parts.length === 2 ? MONTHS[Number(parts[1]) - 1] + " " + parts[0] : String(value || "");
-}
-
 /* Only http(s) and mailto links leave the page. */
 function safeHref(url) {
   return /^(https?:\/\/|mailto:)/i.test(url || "") ? url : null;
@@ -38,4 +26,4 @@ function count(n, one, many) {
   return n + " " + (n === 1 ? one : many);
 }
 
-pm.text = { pagesText, asOfText, safeHref, option, listText, count };
+pm.text = { pagesText, safeHref, option, listText, count };

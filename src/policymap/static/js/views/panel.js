@@ -118,8 +118,8 @@ function nodeDetails(data, node, insideTour) {
     });
     parts.push(...section("Glossary", list));
   }
-  if (node.pages && node.pages.length) {
-    parts.push(el("p", { class: "meta" }, "Guide " + pm.text.pagesText(node.pages)));
+  if (node.pages_text) {
+    parts.push(el("p", { class: "meta" }, "Guide " + node.pages_text));
   }
   if (node.website) {
     const href = pm.text.safeHref(node.website.url);
