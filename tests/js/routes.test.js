@@ -42,7 +42,12 @@ for (const c of CASES.routes) {
 
 test("an ambiguous name lists the bodies; an unknown one says so", () => {
   const data = mapData("mental-health-services");
-  const bare = Object.assign({}, data, { aliases: {} });
-  assert.match(pm.routes.resolve(bare, "NSF", null).error, /names several bodies/);
+  const nodes = Object.assign({}, data.nodes);
+  ["nsf-older-people", "nsf-children"].forEach((id) => { nodes[id] = Object.assign({}, nodes[id], { acronym: "NSF" }); });
+  const bare = Object.assign({}, data, { nodes: nodes, aliases: {} });
+  const several = pm.routes.resolve(bare, "NSF", null);
+  assert.match(several.error, /names several bodies/);
+  assert.deepEqual(several.several, ["nsf-children", "nsf-mental-health", "nsf-older-people"]);
+  assert.deepEqual(pm.routes.resolve(Object.assign({}, bare, { aliases: data.aliases }), "NSF", null), { id: "nsf-mental-health" });
   assert.match(pm.routes.resolve(data, "Ministry of Magic", null).error, /No body on this map is called/);
 });

@@ -137,7 +137,7 @@ def test_whole_system_tours_cross_the_figures_through_shared_bodies(project):
 
     _shared, own = site_data(project, pages)
     context = figure_context(project, pages, page, own["whole-system"])
-    drawn = {page.edge_ids[r["id"]]: (r["source"], r["target"]) for r in page.records}
+    drawn = {r["id"]: (r["source"], r["target"]) for r in page.records}  # relations are keyed by id on the page
     for tour, data in zip(tours, context["page_data"]["tours"]):
         for step, step_data in zip(tour.steps, data["steps"]):
             assert {drawn[e] for e in step_data["edges"]} == {tuple(ref.split(" -> ")) for ref in step.edges}
