@@ -7,31 +7,34 @@
 First frame against bare vis-network: both pages are timed by the same probe (PIXELS_SCRIPT:
 the first animation frame whose canvas holds drawn pixels), in turns, median of 7. Target:
 ours within 1.3 times bare vis-network drawing the same nodes and edges at fixed positions with
-physics off. Measured 2026-12-01 after the page script's split into modules: 0.89 s against
-0.74 s, ratio 1.21 (the machine's load average was about 16 on 2 cores, which slows both alike).
+physics off (1.79 before the page script's split). Measured 2026-12-01 on this shared machine
+(load average 9-16 on 2 cores, which slows both pages alike but not evenly):
+    plain scripts, before the text version moved into the page:     0.89 / 0.74 s, ratio 1.21
+    scripts after the first paint, once the page had loaded:         1.78 / 0.58 s, ratio 3.07
+      (the 1,000-body text version made the page 900 KB: large maps now get it from the script)
+    ... with a text version only up to 400 bodies:                   0.68 / 0.40 s, ratio 1.70
+    scripts preloaded, run two frames after the page is parsed:     0.68 / 0.51 s, ratio 1.34
 
 Lighthouse (notes, not a test). A map page shows its heading, banner and text version (written by
-the build) before vis-network, the site data and the page script load (all three deferred); the
-about text and text version use content-visibility. Run against pages served on 127.0.0.1:
+the build for maps of up to 400 bodies) before vis-network, the site data and the page script
+run: they are preloaded and inserted two frames after the page is parsed; the legend and sidebar
+start folded as the script starts them; the about text and text version use content-visibility.
+Run against pages served on 127.0.0.1:
 
     python -m http.server 8731 --bind 127.0.0.1 --directory site &
     CHROME_PATH=/usr/bin/chromium npx -y lighthouse@12 http://127.0.0.1:8731/mental-health-services.html \
         --only-categories=performance --chrome-flags="--headless --no-sandbox --disable-gpu"
 
-Scores measured 2026-12-01 (Lighthouse 12, simulated mobile; before the change: 73-74, first
-contentful paint 4.2-4.4 s). Lighthouse's simulation scales the CPU time it observes, so on this
-shared machine (load average 16-21 on 2 cores while these ran) the same page scored from 0.40 to
-0.78 between runs; quiet-machine runs are the ones to trust:
-    mental-health-services   94   FCP 1.4 s, LCP 1.4 s, TBT 280 ms, CLS 0
-    whole-system             78   FCP 1.8 s, LCP 2.8 s, TBT 700 ms (its 200-body map is the long task)
-    renewal-regeneration     72   FCP 1.8 s, LCP 5.2 s (load average 21), TBT 300 ms
-Map pages now carry their text version, so they are larger than the old 60 KB page target
-(58-90 KB for the figures, 176 KB for the whole system); the first paint no longer waits for scripts.
-
-Targets (from the project's issues): a 1,000-node map drawn within 1 s and at
-least 50 times sooner than pyvis's default; a 5,000-node build under 2 s;
-shipped map pages under 60 KB each apart from the shared assets; a cold build
-of the shipped site under 1.5 s; `policymap validate` under 0.5 s.
+Scores measured 2026-12-01 (Lighthouse 12, simulated mobile; before: 73-74, first contentful
+paint 4.2-4.4 s). Lighthouse scales the CPU time it observes, so on this shared machine (load
+average 8-21 on 2 cores) total blocking time, and with it the score, moved by 300-2,000 ms between
+runs of the same page; first and largest contentful paint are the stable part:
+    mental-health-services        94 (quietest run), 80-85 under load: FCP 1.2-1.4 s, LCP 1.4 s, CLS 0
+    renewal-regeneration          86: FCP 1.2 s, LCP 1.3 s, TBT 550 ms, CLS 0
+    local-strategic-partnerships  90: FCP 1.1 s, LCP 1.1 s, TBT 420 ms, CLS 0
+    whole-system                  75-78: FCP 1.7-1.8 s, LCP 2.8-3.0 s, TBT 700-800 ms (its 200-body map)
+Map pages carry their text version, so they are larger than the old 60 KB page target
+(58-90 KB for the figures, 176 KB for the whole system).
 """
 
 from __future__ import annotations

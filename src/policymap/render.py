@@ -120,6 +120,7 @@ class FigurePage:
 # -- vis-network data -------------------------------------------------------------------------
 
 EDGE_LABELS_MAX_NODES = 150
+TWIN_MAX_NODES = 400
 
 VIS_OPTIONS = {
     "physics": {"enabled": False},
@@ -377,7 +378,10 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
                    "drivers": [p.model_dump() for p in fig.drivers],
                    "challenges": [p.model_dump() for p in fig.challenges]},
         "page_data": page_data,
-        "twin": twin_entries(page),
+        # The text version is written by the build, so it reads before the scripts; on very large
+        # maps (synthetic ones) it would make the page itself slow to arrive, so the script writes
+        # it after the map's first frame there.
+        "twin": twin_entries(page) if graph.number_of_nodes() <= TWIN_MAX_NODES else [],
         "regions": [{"id": r.id, "label": r.label, "description": r.description} for r in fig.regions],
         # The joined map is far too large to print legibly on one sheet: its handout sends readers to the figures.
         "print_figures": [{"name": f"Figure {p.figure.number}: {p.figure.title}" if p.figure.number else p.figure.title,
