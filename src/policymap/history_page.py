@@ -43,7 +43,7 @@ def page_timeline(project: Project, page: FigurePage, map_layout=None, present_l
     nodes = timeline.all_nodes(project)
     lineage = history.build_lineage(nodes)
     dates = timeline.dates_of(project, fig)
-    edge_ids = dict(page.edge_ids)  # the guide's relations keep their page ids
+    edge_ids = {r["id"]: r["id"] for r in page.records}  # relations are keyed by id (source--relation--target)
     later_edges: dict[str, dict] = {}
     later_nodes: dict[str, dict] = {}
     states: dict[str, dict] = {}
@@ -59,8 +59,8 @@ def page_timeline(project: Project, page: FigurePage, map_layout=None, present_l
                 later_nodes[node_id] = _later_node(attrs, nodes[node_id], ever_layout)
         for record in edge_records(full):
             if record["id"] not in edge_ids:
-                edge_ids[record["id"]] = f"t{len(later_edges)}"
-                later_edges[edge_ids[record["id"]]] = _later_edge(record)
+                edge_ids[record["id"]] = record["id"]
+                later_edges[record["id"]] = _later_edge(record)
         state = {
             "layout": "guide" if layout is page.layout else "later",
             "shown": sorted(shown.nodes),

@@ -277,6 +277,8 @@ class PageData(_Wire):
     tours: list[PageTour] = Field(default_factory=list, description="Guided tours.")
     whole: bool = Field(default=False, description="The whole-system map (case-study layer, Figure 1's layers).")
     present: Optional[Presentation] = Field(default=None, description="Presentation layout, for maps of up to 80 bodies.")
+    timeline: Optional[dict[str, Any]] = Field(default=None, description="The map at each later date it changed "
+                                               "(history_page.page_timeline); relations keyed by id as everywhere.")
 
 
 def wire(model: type[BaseModel], data: dict) -> dict:
