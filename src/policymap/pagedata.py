@@ -157,7 +157,8 @@ class LegendStyles(_Wire):
 
     kinds: list[tuple[str, str, str, str]] = Field(description="(kind, border colour, fill, shape).")
     levels: list[str] = Field(description="Level ids from the top down.")
-    relations: list[tuple[str, str]] = Field(description="(relation, colour).")
+    relations: list[list[Any]] = Field(description="(relation, colour, arrowhead, width).")
+    families: list[list[Any]] = Field(default_factory=list, description="Relation families as the legend draws them.")
     layers: list[tuple[str, str, str, str]] = Field(description="(layer, colour, fill, label).")
 
 

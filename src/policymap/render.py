@@ -192,13 +192,7 @@ def graph_to_vis_data(page: FigurePage) -> dict:
         nodes.append({"id": node_id, "label": layout.labels[node_id], "x": x, "y": y, "group": attrs["kind"]})
     edges = []
     for record in page.records:
-<<<<<<< HEAD
-        edge = {"id": page.edge_ids[record["id"]], "from": record["source"], "to": record["target"],
-                **edge_style(record)}
-=======
-        edge = {"id": record["id"], "from": record["source"], "to": record["target"],
-                "color": relation_colour(record["relation"])}
->>>>>>> 68e48bc (The page's data contract typed in Python; one route finder's rules; first paint before the scripts)
+        edge = {"id": record["id"], "from": record["source"], "to": record["target"], **edge_style(record)}
         if labelled:
             edge["label"] = RELATIONS[record["relation"]][2]
         edges.append(edge)
