@@ -155,6 +155,8 @@ class SearchEntry(_Wire):
 class LegendStyles(_Wire):
     """The legend's swatches, in the vocabularies' order."""
 
+    model_config = ConfigDict(extra="allow", populate_by_name=True)  # drawing styles grow with the legend
+
     kinds: list[tuple[str, str, str, str]] = Field(description="(kind, border colour, fill, shape).")
     levels: list[str] = Field(description="Level ids from the top down.")
     relations: list[list[Any]] = Field(description="(relation, colour, arrowhead, width).")
@@ -196,6 +198,8 @@ class PageFigure(_Wire):
 class VisNode(_Wire):
     """A body as vis-network draws it."""
 
+    model_config = ConfigDict(extra="allow", populate_by_name=True)  # drawing styles grow with the legend
+
     id: str = Field(description="Body id.")
     label: str = Field(description="Drawn label.")
     x: Number = Field(description="Layout x.")
@@ -205,6 +209,8 @@ class VisNode(_Wire):
 
 class VisEdge(_Wire):
     """A relation as vis-network draws it; ``id`` keys SiteData.edges[map]."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)  # drawing styles grow with the legend
 
     id: str = Field(description="Relation id, source--relation--target.")
     from_: str = Field(alias="from", description="Subject body id.")
