@@ -362,6 +362,7 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         page_data["present"] = presentation_data(page.present)
     if page.timeline:
         page_data["timeline"] = page.timeline
+        page_data["tours"].append(since_guide_tour(page.timeline))
     for tour in page_data["tours"]:
         for step in tour["steps"]:
             step["edges"] = [edge_id for ref in step["edges"] for edge_id in _tour_edge_ids(page, ref)]
@@ -403,6 +404,20 @@ def twin_entries(page: FigurePage) -> list[dict]:
                         "level_label": LEVELS.get(attrs["level"], attrs["level"]), "role": attrs["role"],
                         "relations": related[node_id]})
     return entries
+
+
+SINCE_TOUR = "since-2003"
+
+
+def since_guide_tour(timeline: dict) -> dict:
+    """The generated tour "What changed since 2003": one step per dated change, in order, each
+    showing the map at its date, with its sources."""
+    steps = []
+    for change in timeline["changes"]:
+        text = change["text"] + (" " + change["note"] if change.get("note") else "")
+        text += " Since the guide: " + "; ".join(change["sources"]) + "."
+        steps.append({"title": change["title"], "text": text, "nodes": change["nodes"], "edges": [], "at": change["at"]})
+    return {"id": SINCE_TOUR, "title": "What changed since 2003", "steps": steps}
 
 
 def _tour_edge_ids(page: FigurePage, ref: str) -> list[str]:
