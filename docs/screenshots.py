@@ -25,6 +25,8 @@ VIEWS = {
     "index-phone": ("index.html", (390, 844)),
     "mental-health-services-phone": ("mental-health-services.html", (390, 844)),
 }
+#: One map also as it stands today (its date control at "today"): screenshots/<map>-today-<mode>.png
+DATED = {"mental-health-services": "today"}
 
 
 def main() -> None:
@@ -63,6 +65,14 @@ def _map_shots(browser, site: Path, out: Path) -> None:
             target = out / f"{html.stem}-{mode}.png"
             page.screenshot(path=str(target))
             print(f"wrote {os.path.relpath(target)}")
+            if html.stem in DATED:
+                at = DATED[html.stem]
+                page.goto(html.as_uri() + (query + "&" if query else "?") + f"at={at}")
+                page.wait_for_function("window.policymap && window.policymap.network", timeout=10_000)
+                page.wait_for_timeout(300)
+                target = out / f"{html.stem}-{at}-{mode}.png"
+                page.screenshot(path=str(target))
+                print(f"wrote {os.path.relpath(target)}")
     page.close()
     for name, (target, (width, height)) in VIEWS.items():
         page = browser.new_page(viewport={"width": width, "height": height}, reduced_motion="reduce",

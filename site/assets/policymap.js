@@ -157,14 +157,18 @@ function join(page, site) {
     raw.present = Object.assign({ kinds: site.present_kinds || {} }, page.present);
   }
   const bodies = site.bodies || {};
+  const later = addLater(raw, page);
   raw.vis.nodes.forEach((visNode) => {
     const id = visNode.id;
     const patch = (page.nodes || {})[id] || {};
-    const node = Object.assign({ id: id }, bodies[id], patch);
+    const node = Object.assign({ id: id }, later[id] || bodies[id], patch);
     (patch.unset || []).forEach((key) => { delete node[key]; });
     delete node.unset;
     node.subj = node.subj || node.label; // the wire leaves out phrases that are just the label
     node.obj = node.obj || node.label;
+    if (later[id] && node.acronym) {
+      node.acronym_expansion = node.label;
+    }
     node.facts = node.facts || [];
     node.pages = node.pages || [];
     node.glossary = (node.glossary || []).filter((t) => raw.glossary[t]).map((t) => ({
@@ -180,9 +184,11 @@ function join(page, site) {
       raw.others[id] = { label: bodies[id].label, figures: (bodies[id].figures || []).filter((m) => maps[m]) };
     }
   });
+  raw.edges = raw.edges.concat(laterEdges(page));
+  const names = (page.timeline || {}).names || {};
   const own = Object.keys(raw.nodes).sort().map((id) => ({
     id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
-    terms: raw.nodes[id].glossary.map((entry) => entry.term), url: null }));
+    terms: raw.nodes[id].glossary.map((entry) => entry.term), names: names[id] || [], url: null }));
   const others = (site.search || []).filter((item) => !raw.nodes[item.id]);
   raw.search = own.concat(others.map((item) => Object.assign({}, item, {
     url: maps[item.map] ? maps[item.map].url + "#node=" + item.id : null, map: mapName(maps, item.map) })));
@@ -205,6 +211,49 @@ function join(page, site) {
   Object.defineProperty(raw, "edgesByKey", { value: byId, enumerable: false });
   Object.defineProperty(raw, "edgesById", { value: byId, enumerable: false });
   return raw;
+}
+
+/* Bodies that came after the guide (page.timeline.nodes) join the page's vis items, hidden at
+   the guide's date (the timeline decides what shows), placed by the later layout; returns their
+   panel data by id. A body's lineage (came from, became) goes on each body that has one. */
+function addLater(raw, page) {
+  const t = page.timeline;
+  if (!t) {
+    return {};
+  }
+  const later = {};
+  const positions = t.layouts.later.positions;
+  raw.vis = Object.assign({}, raw.vis, { nodes: raw.vis.nodes.slice(), edges: raw.vis.edges.slice() });
+  Object.keys(t.nodes).sort().forEach((id) => {
+    const node = t.nodes[id];
+    const xy = positions[id];
+    raw.vis.nodes.push({ id: id, label: node.vis.label, group: node.vis.group, x: xy[0], y: xy[1] });
+    later[id] = Object.assign({}, node, { later: true });
+    delete later[id].vis;
+  });
+  Object.keys(t.edges).forEach((id) => {
+    const e = t.edges[id];
+    const item = { id: id, from: e.from, to: e.to, color: e.color, label: e.label };
+    if (e.dashes) {
+      item.dashes = true;
+    }
+    if (e.width) {
+      item.width = e.width;
+    }
+    raw.vis.edges.push(item);
+  });
+  raw.lineage = t.lineage || {};
+  return later;
+}
+
+/* The page's later relations as data.edges entries (with their sources, in place of a page). */
+function laterEdges(page) {
+  const t = page.timeline;
+  return t ? Object.keys(t.edges).map((id) => {
+    const e = t.edges[id];
+    return { id: id, key: id, source: e.from, target: e.to, relation: e.relation, reading: e.reading, evidence: e.evidence,
+      note: e.note, sources: e.sources || [], later: true };
+  }) : [];
 }
 
 /* "Figure 3", or a map's title when it has no number. */
@@ -236,6 +285,124 @@ function elsewhereText(place) {
 pm.data = { join, mapName, elsewhere, elsewhereText };
 })(pm);
 
+/* ---- js/timeline.js ---- */
+(function (pm) {
+/* timeline.js: the map at a date (pure). The page's timeline data (history_page.page_timeline)
+   holds a state for the guide's date and for each date something on the map changed; an address
+   may ask for any date (?at=2013-04), which shows the latest state on or before it. "today" is
+   the state after the last change. Maps with no timeline are always the guide's map. */
+
+/* "2013-04" -> 20130401, for comparing partial dates (each stands for its first day). */
+function dateKey(text) {
+  const parts = String(text).split("-").map((p) => parseInt(p, 10));
+  return parts[0] * 10000 + (parts[1] || 1) * 100 + (parts[2] || 1);
+}
+
+/* Whether `text` is a date an address may give: YYYY, YYYY-MM, YYYY-MM-DD or "today". */
+function isDate(text) {
+  return text === "today" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(text || ""));
+}
+
+/* The date of the state an `at` shows: the guide's date for none (or one before the guide). */
+function stateDate(data, at) {
+  const t = data.timeline;
+  if (!t || !at || !isDate(at)) {
+    return t ? t.guide : null;
+  }
+  const dated = t.dates.filter((d) => d.at !== "today");
+  if (at === "today") {
+    return dated[dated.length - 1].at;
+  }
+  let best = t.guide;
+  dated.forEach((d) => {
+    if (dateKey(d.at) <= dateKey(at)) {
+      best = d.at;
+    }
+  });
+  return best;
+}
+
+/* The option of the date control an `at` selects ("today" stays "today"). */
+function controlValue(data, at) {
+  return at === "today" ? "today" : stateDate(data, at);
+}
+
+const viewCache = new Map();
+
+/* What the map shows at `at`: {date, guide (true at the guide's date), shown, ended (Sets of
+   body ids), edges, endedEdges (Sets of page edge ids), layout ({positions, labels, regions}),
+   present (presentation layout or undefined)}; null for a map with no timeline. */
+function view(data, at) {
+  const t = data.timeline;
+  if (!t) {
+    return null;
+  }
+  const date = stateDate(data, at);
+  if (viewCache.has(date) && viewCache.get(date).data === data) {
+    return viewCache.get(date).value;
+  }
+  const s = t.states[date];
+  const value = {
+    date: date, guide: date === t.guide, shown: new Set(s.shown), ended: new Set(s.ended),
+    edges: new Set(s.edges), endedEdges: new Set(s.ended_edges), layout: t.layouts[s.layout], present: s.present,
+  };
+  viewCache.set(date, { data: data, value: value });
+  return value;
+}
+
+/* Bodies and relations the date hides: all not standing then, and what had ended unless it is
+   shown faded (never in presentation mode, whose layout has room only for what stands). */
+function hiddenAt(data, state) {
+  const v = view(data, state.at);
+  if (!v) {
+    return null;
+  }
+  const faded = state.endedView !== "listed" && state.mode !== "present";
+  const nodes = new Set();
+  Object.keys(data.nodes).forEach((id) => {
+    if (!v.shown.has(id) && !(faded && v.ended.has(id))) {
+      nodes.add(id);
+    }
+  });
+  const edges = new Set();
+  data.edges.forEach((edge) => {
+    if (!v.edges.has(edge.id) && !(faded && v.endedEdges.has(edge.id))) {
+      edges.add(edge.id);
+    }
+  });
+  return { nodes: nodes, edges: edges };
+}
+
+/* A date at which body `id` stands on this map (for following a link to it): the date shown
+   if it stands then, else the nearest date after it when it does, else the latest before. */
+function whenShown(data, id, at) {
+  const t = data.timeline;
+  if (!t) {
+    return at;
+  }
+  const v = view(data, at);
+  if (v.shown.has(id)) {
+    return at;
+  }
+  const dated = t.dates.filter((d) => d.at !== "today").map((d) => d.at);
+  const standing = dated.filter((d) => t.states[d].shown.indexOf(id) >= 0);
+  if (!standing.length) {
+    return at;
+  }
+  const after = standing.filter((d) => dateKey(d) > dateKey(v.date));
+  const chosen = after.length ? after[0] : standing[standing.length - 1];
+  return chosen === t.guide ? null : chosen;
+}
+
+/* A date's label as the control shows it. */
+function dateLabel(data, date) {
+  const found = (data.timeline ? data.timeline.dates : []).find((d) => d.at === date);
+  return found ? found.label : String(date);
+}
+
+pm.timeline = { dateKey, isDate, stateDate, controlValue, view, hiddenAt, whenShown, dateLabel };
+})(pm);
+
 /* ---- js/select.js ---- */
 (function (pm) {
 /* select.js: what the map shows, worked out from the data and the state. Pure functions:
@@ -246,11 +413,17 @@ pm.data = { join, mapName, elsewhere, elsewhereText };
 let hiddenCache = null;
 
 function hidden(data, state) {
-  if (hiddenCache && hiddenCache.data === data && hiddenCache.filters === state.filters) {
+  const dated = data.timeline ? [pm.timeline.stateDate(data, state.at), state.endedView, state.mode === "present"].join("|") : "";
+  if (hiddenCache && hiddenCache.data === data && hiddenCache.filters === state.filters && hiddenCache.dated === dated) {
     return hiddenCache.value;
   }
   const value = hiddenBy(data, state.filters);
-  hiddenCache = { data: data, filters: state.filters, value: value };
+  const byDate = pm.timeline.hiddenAt(data, state);
+  if (byDate) {
+    byDate.nodes.forEach((id) => value.nodes.add(id));
+    byDate.edges.forEach((id) => value.edges.add(id));
+  }
+  hiddenCache = { data: data, filters: state.filters, dated: dated, value: value };
   return value;
 }
 
@@ -636,7 +809,8 @@ function index(items) {
   return items.map((item) => ({
     item: item,
     fields: [item.label, item.acronym].filter(Boolean).map((text) => ({ text: text.toLowerCase(), term: null }))
-      .concat((item.terms || []).map((term) => ({ text: term.toLowerCase(), term: term }))),
+      .concat((item.terms || []).map((term) => ({ text: term.toLowerCase(), term: term })))
+      .concat((item.names || []).map((name) => ({ text: name.toLowerCase(), term: null, name: name }))),
   }));
 }
 
@@ -652,8 +826,11 @@ function rank(entry, query) {
     if (field.term) {
       score += 3;
     }
+    if (field.name) {
+      score += 1; // a former or later name ranks just after the body's own
+    }
     if (best === null || score < best.score) {
-      best = { score: score, term: field.term };
+      best = { score: score, term: field.term, name: field.name || null };
     }
   });
   return best;
@@ -672,7 +849,7 @@ function matches(entries, query) {
       || (a.entry.item.url ? 1 : 0) - (b.entry.item.url ? 1 : 0)
       || a.entry.item.label.localeCompare(b.entry.item.label))
     .slice(0, 20)
-    .map((found) => ({ item: found.entry.item, term: found.hit.term }));
+    .map((found) => ({ item: found.entry.item, term: found.hit.term, name: found.hit.name }));
 }
 
 pm.search = { index, rank, matches };
@@ -695,7 +872,8 @@ pm.search = { index, rank, matches };
      focusDepth    1 or 2 steps around a selected body stay clear, 0 for no fading
      colourBy      "kind" or "layer" (Figure 1's layers, whole-system map)
      panels        {legend, routes}: open or not (details and tour follow selection and tour)
-     at            null (the guide's date) or a date 'YYYY[-MM[-DD]]' the map is shown at
+     at            null (the guide's date) or a date 'YYYY[-MM[-DD]]' or "today" the map is shown at
+     endedView     "faded" or "listed": how bodies that had ended by then are shown (timeline.js)
      showcase      null or {group: "kind" | "level", id}: highlighted while the rest fades
      relationLabels "auto", "all" or "none": which relations carry their names on the map
      said          {text, n}: the last thing to announce to screen readers */
@@ -739,7 +917,7 @@ const NO_FILTERS = Object.freeze({ kind: [], level: [], relation: [], caseStudie
 function initialState(options) {
   return Object.assign({
     mode: "normal", selection: null, tour: null, notice: null, filters: NO_FILTERS, focusDepth: 1,
-    colourBy: "kind", panels: { legend: true, routes: false }, at: null, showcase: null,
+    colourBy: "kind", panels: { legend: true, routes: false }, at: null, endedView: "faded", showcase: null,
     relationLabels: "auto", said: null,
   }, options || {});
 }
@@ -778,6 +956,10 @@ function reducer(data) {
     if (!data.nodes[id]) {
       return state;
     }
+    const at = data.timeline ? pm.timeline.whenShown(data, id, state.at) : state.at;
+    if (at !== state.at) {
+      state = next(state, { at: at, said: say(state, "Map shown as it stood in " + pm.timeline.dateLabel(data, pm.timeline.stateDate(data, at))) });
+    }
     return next(state, Object.assign({ selection: { type: "node", id: id }, notice: null },
       unhide(state, [id], [], "Filters cleared to show " + data.nodes[id].label)));
   }
@@ -789,7 +971,9 @@ function reducer(data) {
     }
     const index = Math.min(Math.max(step || 0, 0), tour.steps.length - 1);
     const parts = pm.select.stepParts(data, tour.steps[index]);
-    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null },
+    // A tour shows the map at its step's date; the guide's own tours, at the guide's date.
+    const at = data.timeline ? tour.steps[index].at || null : state.at;
+    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at },
       unhide(state, parts.nodes, parts.edges, "Filters cleared for the tour")));
   }
 
@@ -864,8 +1048,20 @@ function reducer(data) {
         const closesRoute = action.name === "routes" && !action.open && state.selection && state.selection.type === "route";
         return next(state, Object.assign({ panels: panels }, closesRoute ? { selection: null } : {}));
       }
-      case "at":
-        return next(state, { at: action.at || null });
+      case "at": {
+        const at = action.at && pm.timeline.isDate(action.at) && action.at !== (data.timeline || {}).guide ? action.at : null;
+        if (at === state.at) {
+          return state;
+        }
+        const out = next(state, { at: at, said: say(state, "Map shown as it stood in " + pm.timeline.dateLabel(data, pm.timeline.controlValue(data, at) || (data.timeline || {}).guide)) });
+        const hide = pm.select.hidden(data, out);
+        if (out.selection && out.selection.type === "node" && hide.nodes.has(out.selection.id)) {
+          out.selection = null; // a body not on the map at that date is not left selected
+        }
+        return out;
+      }
+      case "ended-view":
+        return action.value === state.endedView ? state : next(state, { endedView: action.value === "listed" ? "listed" : "faded" });
       case "showcase":
         return next(state, { showcase: action.showcase || null });
       case "relation-labels":
@@ -914,7 +1110,7 @@ function snapshot(data, state) {
     notice: state.notice ? Object.assign({}, state.notice) : null,
     caseStudies: state.filters.caseStudies, colourBy: state.colourBy,
     panels: Object.assign({ details: Boolean(sel && sel.type !== "route"), tour: Boolean(state.tour) }, state.panels),
-    at: state.at, showcase: state.showcase ? Object.assign({}, state.showcase) : null, relationLabels: state.relationLabels,
+    at: state.at, endedView: state.endedView, shownDate: pm.timeline.stateDate(data, state.at), showcase: state.showcase ? Object.assign({}, state.showcase) : null, relationLabels: state.relationLabels,
   };
 }
 
@@ -1014,6 +1210,14 @@ function bind(store, data) {
       store.dispatch(parseHash(location.hash));
     } finally {
       applying = false;
+    }
+    const search = queryFor(location.search, store.getState());
+    if (search !== location.search) { // following an address can move the date (a body from another date)
+      try {
+        history.replaceState(null, "", location.href.split("#")[0].split("?")[0] + search + location.hash);
+      } catch (error) {
+        // file:// pages may refuse a new query string
+      }
     }
   };
   window.addEventListener("popstate", follow);
@@ -1134,9 +1338,43 @@ function presenting(data) {
   });
 }
 
-/* The style table for each mode, built once per page. */
-function styles(data) {
-  return { normal: normal(data), present: presenting(data) };
+/* The style table for each mode, built once per page; on a map with a timeline, one per date,
+   looked up from the state (getState) whenever a view asks for styles.normal or styles.present. */
+function styles(data, getState) {
+  if (!data.timeline || !getState) {
+    return { normal: normal(data), present: presenting(data) };
+  }
+  const byDate = new Map();
+  const forDate = () => {
+    const v = pm.timeline.view(data, getState().at);
+    if (!byDate.has(v.date)) {
+      byDate.set(v.date, v.guide ? { normal: normal(data), present: presenting(data) } : datedStyles(data, v));
+    }
+    return byDate.get(v.date);
+  };
+  return { get normal() { return forDate().normal; }, get present() { return forDate().present; } };
+}
+
+/* Styles for a later date: the later layout's places, labels and regions, and that date's
+   presentation layout; bodies that had ended are drawn faded and dashed where they stood. */
+function datedStyles(data, v) {
+  const dated = Object.assign({}, data, { regions: v.layout.regions,
+    present: v.present ? Object.assign({ kinds: (data.present || {}).kinds || {} }, v.present) : data.present });
+  const place = (item) => {
+    const xy = v.layout.positions[item.id];
+    return xy ? Object.assign({}, item, { x: xy[0], y: xy[1], label: option(v.layout.labels, item.id, item.label) }) : item;
+  };
+  const out = { normal: normal(dated), present: presenting(dated) };
+  const node = out.normal.node;
+  out.normal.position = (item) => { const p = place(item); return [p.x, p.y]; };
+  out.normal.node = (item, faded, hidden, state) => {
+    const drawn = node(place(item), faded || v.ended.has(item.id), hidden, state);
+    return v.ended.has(item.id) ? Object.assign(drawn, { opacity: 0.35,
+      shapeProperties: Object.assign({}, drawn.shapeProperties || {}, { borderDashes: [6, 4] }) }) : drawn;
+  };
+  const edge = out.normal.edge;
+  out.normal.edge = (item, faded, hidden, state) => edge(item, faded || v.endedEdges.has(item.id), hidden, state);
+  return out;
 }
 
 pm.present = { styles, FACE };
@@ -1261,7 +1499,7 @@ function createMap(element, data, store, styles) {
     showSelection(store.getState()); // vis changed its own selection on the click: put ours back
   });
 
-  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase"];
+  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase", "at", "endedView"];
 
   function render(state, previous) {
     if (previous && STYLED.every((key) => state[key] === previous[key])) {
@@ -1270,7 +1508,8 @@ function createMap(element, data, store, styles) {
     const style = styles[state.mode];
     const hide = pm.select.hidden(data, state);
     const stand = pm.select.emphasis(data, state);
-    const styled = previous || state.mode !== "normal" || hide.nodes.size || hide.edges.size || stand || state.colourBy !== "kind";
+    const styled = previous || state.mode !== "normal" || hide.nodes.size || hide.edges.size || stand || state.colourBy !== "kind"
+      || Boolean(state.at); // a later date: its layout and faded bodies
     if (styled) {
       nodes.update(baseNodes.map((n) => style.node(n, Boolean(stand && !stand.nodes.has(n.id)), hide.nodes.has(n.id), state)));
       edges.update(baseEdges.map((e) => style.edge(e, Boolean(stand && !stand.edges.has(e.id)), hide.edges.has(e.id), state)));
@@ -1504,7 +1743,7 @@ function createCamera(mapElement, map, data, styles) {
     return changed;
   }
 
-  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode"];
+  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode", "at", "endedView"];
 
   function render(state, previous, action) {
     const refold = layout();
@@ -1528,7 +1767,7 @@ function createCamera(mapElement, map, data, styles) {
     const target = pm.select.frame(data, state);
     const cleared = !target && pm.select.frame(data, last) && !modeChanged && state.filters === last.filters;
     last = state;
-    if (target || modeChanged || state.filters !== previous.filters || (cleared && styles[state.mode].overlays)
+    if (target || modeChanged || state.filters !== previous.filters || state.at !== previous.at || (cleared && styles[state.mode].overlays)
         || (previous.tour && !state.tour)) {
       show(state, !modeChanged);
     } else if (refold && state.panels.legend !== previous.panels.legend && !styles[state.mode].overlays) {
@@ -1572,8 +1811,44 @@ function relationMeta(edge) {
     meta.appendChild(el("em", { class: "implied" }, "implied"));
     meta.appendChild(document.createTextNode("; "));
   }
-  meta.appendChild(document.createTextNode("p " + edge.page + ")"));
+  if (edge.later) {
+    meta.appendChild(el("span", { class: "since-guide" }, "since the guide: " + (edge.sources || []).join("; ")));
+    meta.appendChild(document.createTextNode(")"));
+    return meta;
+  }
+  meta.appendChild(document.createTextNode("the guide, p " + edge.page + ")"));
   return meta;
+}
+
+/* "Came from" and "Became": each step with its date and sources, its bodies as links that show
+   the map at a date they stand (store.selectNode moves the date). */
+function lineageSections(data, node) {
+  const lineage = (data.lineage || {})[node.id];
+  if (!lineage) {
+    return [];
+  }
+  const item = (step) => {
+    const li = el("li", {}, el("span", { class: "lineage-date" }, step.date_text + ": "), step.text + " ");
+    step.bodies.filter((b) => data.nodes[b.id]).forEach((b, i) => {
+      li.appendChild(document.createTextNode(i ? ", " : "See "));
+      li.appendChild(nodeLink(b.id, b.label));
+    });
+    if (step.sources.length) {
+      li.appendChild(el("span", { class: "since-guide" }, " Since the guide: " + step.sources.join("; ") + "."));
+    }
+    if (step.note) {
+      li.appendChild(el("span", { class: "relation-note" }, step.note));
+    }
+    return li;
+  };
+  const parts = [];
+  if (lineage.came_from && lineage.came_from.length) {
+    parts.push(...section("Came from", el("ul", { class: "lineage" }, ...lineage.came_from.map(item))));
+  }
+  if (lineage.became_steps && lineage.became_steps.length) {
+    parts.push(...section("Became", el("ul", { class: "lineage" }, ...lineage.became_steps.map(item))));
+  }
+  return parts;
 }
 
 /* One relation as a sentence; the end that is not `id` is a link selecting it. */
@@ -1675,8 +1950,13 @@ function nodeDetails(data, node, insideTour) {
     });
     parts.push(...section("Glossary", list));
   }
+  parts.push(...lineageSections(data, node));
   if (node.pages_text) {
-    parts.push(el("p", { class: "meta" }, "Guide " + node.pages_text));
+    parts.push(el("p", { class: "meta" }, "The guide, " + node.pages_text));
+  }
+  if (node.later) {
+    parts.push(el("p", { class: "meta since-guide" }, "Not in the guide: " + (node.from_text ? "from " + node.from_text + ". " : "")
+      + "Since the guide: " + (node.sources || []).join("; ") + "."));
   }
   if (node.website) {
     const href = pm.text.safeHref(node.website.url);
@@ -1704,8 +1984,10 @@ function edgeDetails(edge, insideTour) {
   const sentence = el("p", { class: "role" }, nodeLink(edge.source, edge.subject), " " + edge.reading + " ",
     nodeLink(edge.target, edge.object), " ", relationMeta(edge));
   const parts = [panelHead("Relation: " + edge.relation_label, insideTour), sentence];
-  parts.push(el("p", { class: "meta" }, edge.evidence === "implied"
-    ? "Implied: it follows from the guide's text, which does not say it in so many words." : "Stated in the guide."));
+  parts.push(el("p", { class: "meta" }, edge.later
+    ? (edge.evidence === "implied" ? "Implied by its source, which does not say it in so many words." : "Stated in its source.")
+    : edge.evidence === "implied"
+      ? "Implied: it follows from the guide's text, which does not say it in so many words." : "Stated in the guide."));
   if (edge.note) {
     parts.push(el("p", { class: "note" }, el("strong", {}, "Note: "), edge.note));
   }
@@ -2007,6 +2289,9 @@ function createSearch(data, store) {
       const extra = [];
       if (match.term) {
         extra.push("Glossary term: " + match.term);
+      }
+      if (match.name) {
+        extra.push("Also known over time as " + match.name);
       }
       if (item.url) {
         extra.push("On " + item.map + " (opens that map)");
@@ -2404,6 +2689,80 @@ function createNotice(data, store) {
 pm.views.notice = { createNotice };
 })(pm);
 
+/* ---- js/views/timeline.js ---- */
+(function (pm) {
+/* views/timeline.js: the date control ("Map as it stood"), how what had ended is shown (faded
+   where it stood, or listed beside the map), and the list of what had ended by the date shown,
+   each with what became of it and on whose authority. Handlers dispatch; render follows state. */
+
+const { el } = pm.dom;
+
+function createTimeline(data, store) {
+  const select = document.getElementById("at-select");
+  const endedSelect = document.getElementById("ended-select");
+  const box = document.getElementById("ended");
+  if (!data.timeline || !select) {
+    return { render: () => {} };
+  }
+  select.disabled = false;
+  select.addEventListener("change", () => store.dispatch({ type: "at", at: select.value }));
+  if (endedSelect) {
+    endedSelect.disabled = false;
+    endedSelect.addEventListener("change", () => store.dispatch({ type: "ended-view", value: endedSelect.value }));
+  }
+  let shownKey = null;
+
+  /* One line per body that had ended: "Primary care trusts: 1 April 2013: ... Since the guide: ...". */
+  function endedItem(id) {
+    const node = data.nodes[id];
+    const lineage = (data.lineage || {})[id];
+    const step = lineage && lineage.became_steps && lineage.became_steps[0];
+    const li = el("li", {}, el("strong", {}, node.label));
+    if (step) {
+      li.appendChild(document.createTextNode(": " + step.date_text + ", " + step.text));
+      if (step.sources.length) {
+        li.appendChild(el("span", { class: "since-guide" }, " Since the guide: " + step.sources.join("; ") + "."));
+      }
+    }
+    return li;
+  }
+
+  const asOf = document.getElementById("as-of-text");
+  const guideText = asOf ? asOf.textContent : "";
+
+  function render(state) {
+    const v = pm.timeline.view(data, state.at);
+    select.value = pm.timeline.controlValue(data, state.at);
+    if (asOf) {
+      asOf.textContent = v.guide ? guideText : "Shown as it stood in " + pm.timeline.dateLabel(data, v.date)
+        + (state.at === "today" ? " (today's map)" : "") + "; the guide's figure shows " + pm.timeline.dateLabel(data, data.timeline.guide).replace(/ \(the guide\)$/, "") + ".";
+    }
+    if (endedSelect) {
+      endedSelect.value = state.endedView;
+    }
+    if (!box) {
+      return;
+    }
+    const listed = state.endedView === "listed" && state.mode !== "present"; // presentation shows what stands
+    const key = [v.date, listed].join("|");
+    if (key === shownKey) {
+      return;
+    }
+    shownKey = key;
+    const ended = Array.from(v.ended).filter((id) => data.nodes[id]).sort((a, b) => data.nodes[a].label.localeCompare(data.nodes[b].label));
+    box.hidden = !listed || !ended.length;
+    document.getElementById("ended-date").textContent = pm.timeline.dateLabel(data, v.date);
+    const list = document.getElementById("ended-items");
+    list.textContent = "";
+    ended.forEach((id) => list.appendChild(endedItem(id)));
+  }
+
+  return { render: render };
+}
+
+pm.views.timeline = { createTimeline };
+})(pm);
+
 /* ---- js/views/bar.js ---- */
 (function (pm) {
 /* views/bar.js: the page's mode on the page: body.present, the Present and Full screen
@@ -2719,10 +3078,11 @@ function start() {
     showMapMessage("The map could not be drawn because its script did not load. The text version below has every body and relation.");
     return;
   }
-  const styles = pm.present.styles(data);
+  let store = null;
+  const styles = pm.present.styles(data, () => store.getState());
   // Below 1440px the legend starts folded so the map can use the whole width; the Legend button brings it back.
-  const store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
-    mode: query.present ? "present" : "normal", at: query.at,
+  store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
+    mode: query.present ? "present" : "normal", at: pm.timeline.isDate(query.at) && data.timeline && query.at !== data.timeline.guide ? query.at : null,
     panels: { legend: !(window.innerWidth < 1440 || query.present), routes: false },
   }));
 
@@ -2732,6 +3092,7 @@ function start() {
   const routes = v.routes.createRoutes(data, store);
   const views = [v.bar.createBar(store, pm.dom.announce), map, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
+    v.timeline.createTimeline(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
   const camera = views[views.length - 1];
   const render = (state, previous, action) => views.forEach((view) => view.render(state, previous, action));

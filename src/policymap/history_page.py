@@ -43,7 +43,7 @@ def page_timeline(project: Project, page: FigurePage, map_layout=None, present_l
     nodes = timeline.all_nodes(project)
     lineage = history.build_lineage(nodes)
     dates = timeline.dates_of(project, fig)
-    edge_ids = {r["id"]: r["id"] for r in page.records}  # relations are keyed by id (source--relation--target)
+    guide_edges = {r["id"] for r in page.records}  # relations are keyed by their stable id on the page
     later_edges: dict[str, dict] = {}
     later_nodes: dict[str, dict] = {}
     states: dict[str, dict] = {}
@@ -58,15 +58,14 @@ def page_timeline(project: Project, page: FigurePage, map_layout=None, present_l
             if node_id not in page.graph and node_id not in later_nodes:
                 later_nodes[node_id] = _later_node(attrs, nodes[node_id], ever_layout)
         for record in edge_records(full):
-            if record["id"] not in edge_ids:
-                edge_ids[record["id"]] = record["id"]
+            if record["id"] not in guide_edges and record["id"] not in later_edges:
                 later_edges[record["id"]] = _later_edge(record)
         state = {
             "layout": "guide" if layout is page.layout else "later",
             "shown": sorted(shown.nodes),
             "ended": sorted(n for n in full.nodes if n not in shown),
-            "edges": sorted(edge_ids[r["id"]] for r in edge_records(shown)),
-            "ended_edges": sorted(edge_ids[r["id"]] for r in edge_records(full) if r.get("ended")),
+            "edges": sorted(r["id"] for r in edge_records(shown)),
+            "ended_edges": sorted(r["id"] for r in edge_records(full) if r.get("ended")),
         }
         present = page.present if at == fig.as_of else present_layout(shown, fig) if page.present else None
         if present is not None:
@@ -83,7 +82,7 @@ def page_timeline(project: Project, page: FigurePage, map_layout=None, present_l
         "dates": [{"at": d, "label": _date_label(d, fig)} for d in dates] + [{"at": TODAY, "label": "Today", "state": dates[-1]}],
         "states": states,
         "nodes": dict(sorted(later_nodes.items())),
-        "edges": later_edges,
+        "edges": dict(sorted(later_edges.items())),
         "lineage": {n: timeline.lineage_records(n, nodes, lineage) for n in sorted(ever)
                     if lineage.came_from.get(n) or n in lineage.became},
         "names": _other_names(sorted(ever), nodes, lineage),
@@ -96,7 +95,7 @@ def _later_node(attrs: dict, node, layout) -> dict:
     label = (layout.labels or {}).get(node.id) or attrs["label"]
     return {"vis": {"label": label, "group": attrs["kind"]},
             "label": attrs["label"], "acronym": attrs.get("acronym"), "plural": attrs["plural"], "kind": attrs["kind"],
-            "level": attrs["level"], "role": attrs["role"], "description": attrs.get("description"),
+            "kind_label": attrs["kind_label"], "level": attrs["level"], "level_label": attrs["level_label"], "role": attrs["role"], "description": attrs.get("description"),
             "note": attrs.get("note"), "from": node.from_, "from_text": history.format_date(node.from_) if node.from_ else None,
             "sources": _citations(node), "placed_for": attrs.get("placed_for"), "figures": attrs.get("figures", [])}
 

@@ -250,6 +250,7 @@ class TourStep(_Wire):
     nodes: list[str] = Field(description="Bodies it highlights.")
     edges: list[str] = Field(default_factory=list, description="Relation ids it highlights.")
     pages: list[int] = Field(default_factory=list, description="Guide pages that say what the step says.")
+    at: Optional[str] = Field(default=None, description="The date the step shows the map at (the 'What changed' tour).")
 
 
 class PageTour(_Wire):
@@ -274,6 +275,129 @@ class Presentation(_Wire):
     scale: float = Field(description="The estimated fitted scale at 1280x720.")
 
 
+class NamedBody(_Wire):
+    """A body named in a step of a lineage."""
+
+    id: str = Field(description="Body id.")
+    label: str = Field(description="Its name.")
+
+
+class LineageStep(_Wire):
+    """One dated change in a body's lineage, with its sources (history_page)."""
+
+    kind: str = Field(description="abolished, renamed, merged-into, split-into, replaced-by or absorbed-by.")
+    date: str = Field(description="When it took effect: YYYY, YYYY-MM or YYYY-MM-DD.")
+    date_text: str = Field(description="That date in words.")
+    text: str = Field(description="The change as a sentence: 'Primary care trusts were replaced by clinical commissioning groups.'")
+    bodies: list[NamedBody] = Field(description="The other bodies of the step: what it came from, or what it became.")
+    sources: list[str] = Field(description="Where the change can be looked up (Act, statutory instrument, announcement).")
+    note: Optional[str] = Field(default=None, description="What passed where.")
+
+
+class Lineage(_Wire):
+    """A body's lineage both ways."""
+
+    came_from: list[LineageStep] = Field(description="The steps that led to it.")
+    became_steps: list[LineageStep] = Field(description="What became of it.")
+
+
+class LaterVis(_Wire):
+    """How vis-network draws a body that came after the guide."""
+
+    label: str = Field(description="Drawn label.")
+    group: str = Field(description="Kind (a vis-network group).")
+
+
+class LaterBody(_Wire):
+    """A body that came after the guide, as its panel describes it."""
+
+    vis: LaterVis = Field(description="How it is drawn.")
+    label: str = Field(description="Its name.")
+    acronym: Optional[str] = Field(default=None, description="Its acronym.")
+    plural: bool = Field(description="True when the name names many bodies.")
+    kind: str = Field(description="Kind id.")
+    kind_label: str = Field(description="Kind, as the legend names it.")
+    level: str = Field(description="Level id.")
+    level_label: str = Field(description="Level, as the legend names it.")
+    role: str = Field(description="Its role, in the project's own words.")
+    description: Optional[str] = Field(default=None, description="A longer description.")
+    note: Optional[str] = Field(default=None, description="An editorial note.")
+    from_: Optional[str] = Field(default=None, alias="from", description="When it began.")
+    from_text: Optional[str] = Field(default=None, description="That date in words.")
+    sources: list[str] = Field(description="Where its beginning can be looked up.")
+    placed_for: Optional[str] = Field(default=None, description="The body whose place it takes, or that it is drawn beside.")
+    figures: list[str] = Field(description="Maps that show it at some date.")
+
+
+class LaterRelation(_Wire):
+    """A relation among bodies after the guide, with its sources, keyed by its stable id."""
+
+    from_: str = Field(alias="from", description="Subject body id.")
+    to: str = Field(description="Object body id.")
+    relation: str = Field(description="Relation id.")
+    reading: str = Field(description="The relation's verb phrase after its subject.")
+    evidence: str = Field(description="'stated' or 'implied' by its source.")
+    note: Optional[str] = Field(default=None, description="Comment.")
+    color: str = Field(description="Line colour.")
+    label: str = Field(description="Drawn label.")
+    sources: Optional[list[str]] = Field(default=None, description="Where it can be looked up.")
+    page: Optional[int] = Field(default=None, description="The guide's page, for a guide relation.")
+    dashes: bool = Field(default=False, description="Dashed: implied.")
+    width: Optional[Number] = Field(default=None, description="Line width, when not the default.")
+
+
+class DateOption(_Wire):
+    """An entry of the date control."""
+
+    at: str = Field(description="The date (or 'today').")
+    label: str = Field(description="As the control shows it.")
+    state: Optional[str] = Field(default=None, description="For 'today': the date of the state it shows.")
+
+
+class DatedLayout(_Wire):
+    """Places for the map at the guide's date ('guide') or at every later date ('later')."""
+
+    positions: dict[str, tuple[Number, Number]] = Field(description="Each body's position.")
+    labels: dict[str, str] = Field(description="Each body's drawn label.")
+    regions: list[Region] = Field(description="Region panels.")
+
+
+class DateState(_Wire):
+    """The map at one date of the control."""
+
+    layout: str = Field(description="'guide' or 'later': which of Timeline.layouts places it.")
+    shown: list[str] = Field(description="Bodies standing then.")
+    ended: list[str] = Field(description="Bodies of the map that had ended by then (drawn faded, or listed).")
+    edges: list[str] = Field(description="Relations standing then.")
+    ended_edges: list[str] = Field(description="Relations that had ended by then.")
+    present: Optional[Presentation] = Field(default=None, description="Presentation layout of what stands then.")
+
+
+class ChangeStep(_Wire):
+    """A dated change on the map, for the 'What changed since 2003' tour."""
+
+    at: str = Field(description="Its date.")
+    title: str = Field(description="Step heading.")
+    text: str = Field(description="The change as a sentence.")
+    nodes: list[str] = Field(description="Bodies it concerns.")
+    sources: list[str] = Field(description="Where it can be looked up.")
+    note: Optional[str] = Field(default=None, description="What passed where.")
+
+
+class Timeline(_Wire):
+    """The map at each date something on it changed (history_page.page_timeline)."""
+
+    guide: str = Field(description="The guide's date.")
+    layouts: dict[str, DatedLayout] = Field(description="'guide' and 'later' layouts.")
+    dates: list[DateOption] = Field(description="The date control's entries, in order, ending with 'today'.")
+    states: dict[str, DateState] = Field(description="The map at each date, by date.")
+    nodes: dict[str, LaterBody] = Field(description="Bodies that came after the guide.")
+    edges: dict[str, LaterRelation] = Field(description="Relations among bodies after the guide.")
+    lineage: dict[str, Lineage] = Field(description="Each body's lineage, where it has one.")
+    names: dict[str, list[str]] = Field(description="Each body's former and later names, for search.")
+    changes: list[ChangeStep] = Field(description="Every dated change, in order.")
+
+
 class PageData(_Wire):
     """A map page's JSON island: its own view of the map."""
 
@@ -284,8 +408,8 @@ class PageData(_Wire):
     tours: list[PageTour] = Field(default_factory=list, description="Guided tours.")
     whole: bool = Field(default=False, description="The whole-system map (case-study layer, Figure 1's layers).")
     present: Optional[Presentation] = Field(default=None, description="Presentation layout, for maps of up to 80 bodies.")
-    timeline: Optional[dict[str, Any]] = Field(default=None, description="The map at each later date it changed "
-                                               "(history_page.page_timeline); relations keyed by id as everywhere.")
+    timeline: Optional[Timeline] = Field(default=None, description="The map at each later date it changed "
+                                         "(history_page.page_timeline); relations keyed by id as everywhere.")
 
 
 def wire(model: type[BaseModel], data: dict) -> dict:

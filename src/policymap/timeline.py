@@ -71,8 +71,12 @@ def guide_date(project: Project) -> str:
 
 def _step_record(step: history.Step, nodes: dict[str, Node], direction: str) -> dict:
     other = step.into if direction == "became" else (step.body,)
+    body = nodes[step.body]
+    change = {"date": step.date, "label": body.label, "reading": CHANGES[step.kind][1 if body.plural else 0],
+              "into": [{"id": i, "label": nodes[i].label} for i in step.into]}
     return {"kind": step.kind, "date": step.date, "date_text": history.format_date(step.date),
-            "reading": CHANGES[step.kind][0], "bodies": [{"id": i, "label": nodes[i].label} for i in other],
+            "text": change_sentence(change).split(": ", 1)[1],
+            "bodies": [{"id": i, "label": nodes[i].label} for i in other],
             "sources": [history.cite(s) for s in step.sources], "note": step.note}
 
 

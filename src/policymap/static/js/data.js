@@ -20,14 +20,18 @@ function join(page, site) {
     raw.present = Object.assign({ kinds: site.present_kinds || {} }, page.present);
   }
   const bodies = site.bodies || {};
+  const later = addLater(raw, page);
   raw.vis.nodes.forEach((visNode) => {
     const id = visNode.id;
     const patch = (page.nodes || {})[id] || {};
-    const node = Object.assign({ id: id }, bodies[id], patch);
+    const node = Object.assign({ id: id }, later[id] || bodies[id], patch);
     (patch.unset || []).forEach((key) => { delete node[key]; });
     delete node.unset;
     node.subj = node.subj || node.label; // the wire leaves out phrases that are just the label
     node.obj = node.obj || node.label;
+    if (later[id] && node.acronym) {
+      node.acronym_expansion = node.label;
+    }
     node.facts = node.facts || [];
     node.pages = node.pages || [];
     node.glossary = (node.glossary || []).filter((t) => raw.glossary[t]).map((t) => ({
@@ -43,9 +47,11 @@ function join(page, site) {
       raw.others[id] = { label: bodies[id].label, figures: (bodies[id].figures || []).filter((m) => maps[m]) };
     }
   });
+  raw.edges = raw.edges.concat(laterEdges(page));
+  const names = (page.timeline || {}).names || {};
   const own = Object.keys(raw.nodes).sort().map((id) => ({
     id: id, label: raw.nodes[id].label, acronym: raw.nodes[id].acronym,
-    terms: raw.nodes[id].glossary.map((entry) => entry.term), url: null }));
+    terms: raw.nodes[id].glossary.map((entry) => entry.term), names: names[id] || [], url: null }));
   const others = (site.search || []).filter((item) => !raw.nodes[item.id]);
   raw.search = own.concat(others.map((item) => Object.assign({}, item, {
     url: maps[item.map] ? maps[item.map].url + "#node=" + item.id : null, map: mapName(maps, item.map) })));
@@ -68,6 +74,49 @@ function join(page, site) {
   Object.defineProperty(raw, "edgesByKey", { value: byId, enumerable: false });
   Object.defineProperty(raw, "edgesById", { value: byId, enumerable: false });
   return raw;
+}
+
+/* Bodies that came after the guide (page.timeline.nodes) join the page's vis items, hidden at
+   the guide's date (the timeline decides what shows), placed by the later layout; returns their
+   panel data by id. A body's lineage (came from, became) goes on each body that has one. */
+function addLater(raw, page) {
+  const t = page.timeline;
+  if (!t) {
+    return {};
+  }
+  const later = {};
+  const positions = t.layouts.later.positions;
+  raw.vis = Object.assign({}, raw.vis, { nodes: raw.vis.nodes.slice(), edges: raw.vis.edges.slice() });
+  Object.keys(t.nodes).sort().forEach((id) => {
+    const node = t.nodes[id];
+    const xy = positions[id];
+    raw.vis.nodes.push({ id: id, label: node.vis.label, group: node.vis.group, x: xy[0], y: xy[1] });
+    later[id] = Object.assign({}, node, { later: true });
+    delete later[id].vis;
+  });
+  Object.keys(t.edges).forEach((id) => {
+    const e = t.edges[id];
+    const item = { id: id, from: e.from, to: e.to, color: e.color, label: e.label };
+    if (e.dashes) {
+      item.dashes = true;
+    }
+    if (e.width) {
+      item.width = e.width;
+    }
+    raw.vis.edges.push(item);
+  });
+  raw.lineage = t.lineage || {};
+  return later;
+}
+
+/* The page's later relations as data.edges entries (with their sources, in place of a page). */
+function laterEdges(page) {
+  const t = page.timeline;
+  return t ? Object.keys(t.edges).map((id) => {
+    const e = t.edges[id];
+    return { id: id, key: id, source: e.from, target: e.to, relation: e.relation, reading: e.reading, evidence: e.evidence,
+      note: e.note, sources: e.sources || [], later: true };
+  }) : [];
 }
 
 /* "Figure 3", or a map's title when it has no number. */

@@ -28,10 +28,11 @@ function start() {
     showMapMessage("The map could not be drawn because its script did not load. The text version below has every body and relation.");
     return;
   }
-  const styles = pm.present.styles(data);
+  let store = null;
+  const styles = pm.present.styles(data, () => store.getState());
   // Below 1440px the legend starts folded so the map can use the whole width; the Legend button brings it back.
-  const store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
-    mode: query.present ? "present" : "normal", at: query.at,
+  store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
+    mode: query.present ? "present" : "normal", at: pm.timeline.isDate(query.at) && data.timeline && query.at !== data.timeline.guide ? query.at : null,
     panels: { legend: !(window.innerWidth < 1440 || query.present), routes: false },
   }));
 
@@ -41,6 +42,7 @@ function start() {
   const routes = v.routes.createRoutes(data, store);
   const views = [v.bar.createBar(store, pm.dom.announce), map, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
+    v.timeline.createTimeline(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
   const camera = views[views.length - 1];
   const render = (state, previous, action) => views.forEach((view) => view.render(state, previous, action));

@@ -106,9 +106,43 @@ function presenting(data) {
   });
 }
 
-/* The style table for each mode, built once per page. */
-function styles(data) {
-  return { normal: normal(data), present: presenting(data) };
+/* The style table for each mode, built once per page; on a map with a timeline, one per date,
+   looked up from the state (getState) whenever a view asks for styles.normal or styles.present. */
+function styles(data, getState) {
+  if (!data.timeline || !getState) {
+    return { normal: normal(data), present: presenting(data) };
+  }
+  const byDate = new Map();
+  const forDate = () => {
+    const v = pm.timeline.view(data, getState().at);
+    if (!byDate.has(v.date)) {
+      byDate.set(v.date, v.guide ? { normal: normal(data), present: presenting(data) } : datedStyles(data, v));
+    }
+    return byDate.get(v.date);
+  };
+  return { get normal() { return forDate().normal; }, get present() { return forDate().present; } };
+}
+
+/* Styles for a later date: the later layout's places, labels and regions, and that date's
+   presentation layout; bodies that had ended are drawn faded and dashed where they stood. */
+function datedStyles(data, v) {
+  const dated = Object.assign({}, data, { regions: v.layout.regions,
+    present: v.present ? Object.assign({ kinds: (data.present || {}).kinds || {} }, v.present) : data.present });
+  const place = (item) => {
+    const xy = v.layout.positions[item.id];
+    return xy ? Object.assign({}, item, { x: xy[0], y: xy[1], label: option(v.layout.labels, item.id, item.label) }) : item;
+  };
+  const out = { normal: normal(dated), present: presenting(dated) };
+  const node = out.normal.node;
+  out.normal.position = (item) => { const p = place(item); return [p.x, p.y]; };
+  out.normal.node = (item, faded, hidden, state) => {
+    const drawn = node(place(item), faded || v.ended.has(item.id), hidden, state);
+    return v.ended.has(item.id) ? Object.assign(drawn, { opacity: 0.35,
+      shapeProperties: Object.assign({}, drawn.shapeProperties || {}, { borderDashes: [6, 4] }) }) : drawn;
+  };
+  const edge = out.normal.edge;
+  out.normal.edge = (item, faded, hidden, state) => edge(item, faded || v.endedEdges.has(item.id), hidden, state);
+  return out;
 }
 
 pm.present = { styles, FACE };

@@ -5,7 +5,8 @@ function index(items) {
   return items.map((item) => ({
     item: item,
     fields: [item.label, item.acronym].filter(Boolean).map((text) => ({ text: text.toLowerCase(), term: null }))
-      .concat((item.terms || []).map((term) => ({ text: term.toLowerCase(), term: term }))),
+      .concat((item.terms || []).map((term) => ({ text: term.toLowerCase(), term: term })))
+      .concat((item.names || []).map((name) => ({ text: name.toLowerCase(), term: null, name: name }))),
   }));
 }
 
@@ -21,8 +22,11 @@ function rank(entry, query) {
     if (field.term) {
       score += 3;
     }
+    if (field.name) {
+      score += 1; // a former or later name ranks just after the body's own
+    }
     if (best === null || score < best.score) {
-      best = { score: score, term: field.term };
+      best = { score: score, term: field.term, name: field.name || null };
     }
   });
   return best;
@@ -41,7 +45,7 @@ function matches(entries, query) {
       || (a.entry.item.url ? 1 : 0) - (b.entry.item.url ? 1 : 0)
       || a.entry.item.label.localeCompare(b.entry.item.label))
     .slice(0, 20)
-    .map((found) => ({ item: found.entry.item, term: found.hit.term }));
+    .map((found) => ({ item: found.entry.item, term: found.hit.term, name: found.hit.name }));
 }
 
 pm.search = { index, rank, matches };

@@ -6,11 +6,17 @@
 let hiddenCache = null;
 
 function hidden(data, state) {
-  if (hiddenCache && hiddenCache.data === data && hiddenCache.filters === state.filters) {
+  const dated = data.timeline ? [pm.timeline.stateDate(data, state.at), state.endedView, state.mode === "present"].join("|") : "";
+  if (hiddenCache && hiddenCache.data === data && hiddenCache.filters === state.filters && hiddenCache.dated === dated) {
     return hiddenCache.value;
   }
   const value = hiddenBy(data, state.filters);
-  hiddenCache = { data: data, filters: state.filters, value: value };
+  const byDate = pm.timeline.hiddenAt(data, state);
+  if (byDate) {
+    byDate.nodes.forEach((id) => value.nodes.add(id));
+    byDate.edges.forEach((id) => value.edges.add(id));
+  }
+  hiddenCache = { data: data, filters: state.filters, dated: dated, value: value };
   return value;
 }
 

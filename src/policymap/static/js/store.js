@@ -13,7 +13,8 @@
      focusDepth    1 or 2 steps around a selected body stay clear, 0 for no fading
      colourBy      "kind" or "layer" (Figure 1's layers, whole-system map)
      panels        {legend, routes}: open or not (details and tour follow selection and tour)
-     at            null (the guide's date) or a date 'YYYY[-MM[-DD]]' the map is shown at
+     at            null (the guide's date) or a date 'YYYY[-MM[-DD]]' or "today" the map is shown at
+     endedView     "faded" or "listed": how bodies that had ended by then are shown (timeline.js)
      showcase      null or {group: "kind" | "level", id}: highlighted while the rest fades
      relationLabels "auto", "all" or "none": which relations carry their names on the map
      said          {text, n}: the last thing to announce to screen readers */
@@ -57,7 +58,7 @@ const NO_FILTERS = Object.freeze({ kind: [], level: [], relation: [], caseStudie
 function initialState(options) {
   return Object.assign({
     mode: "normal", selection: null, tour: null, notice: null, filters: NO_FILTERS, focusDepth: 1,
-    colourBy: "kind", panels: { legend: true, routes: false }, at: null, showcase: null,
+    colourBy: "kind", panels: { legend: true, routes: false }, at: null, endedView: "faded", showcase: null,
     relationLabels: "auto", said: null,
   }, options || {});
 }
@@ -96,6 +97,10 @@ function reducer(data) {
     if (!data.nodes[id]) {
       return state;
     }
+    const at = data.timeline ? pm.timeline.whenShown(data, id, state.at) : state.at;
+    if (at !== state.at) {
+      state = next(state, { at: at, said: say(state, "Map shown as it stood in " + pm.timeline.dateLabel(data, pm.timeline.stateDate(data, at))) });
+    }
     return next(state, Object.assign({ selection: { type: "node", id: id }, notice: null },
       unhide(state, [id], [], "Filters cleared to show " + data.nodes[id].label)));
   }
@@ -107,7 +112,9 @@ function reducer(data) {
     }
     const index = Math.min(Math.max(step || 0, 0), tour.steps.length - 1);
     const parts = pm.select.stepParts(data, tour.steps[index]);
-    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null },
+    // A tour shows the map at its step's date; the guide's own tours, at the guide's date.
+    const at = data.timeline ? tour.steps[index].at || null : state.at;
+    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at },
       unhide(state, parts.nodes, parts.edges, "Filters cleared for the tour")));
   }
 
@@ -182,8 +189,20 @@ function reducer(data) {
         const closesRoute = action.name === "routes" && !action.open && state.selection && state.selection.type === "route";
         return next(state, Object.assign({ panels: panels }, closesRoute ? { selection: null } : {}));
       }
-      case "at":
-        return next(state, { at: action.at || null });
+      case "at": {
+        const at = action.at && pm.timeline.isDate(action.at) && action.at !== (data.timeline || {}).guide ? action.at : null;
+        if (at === state.at) {
+          return state;
+        }
+        const out = next(state, { at: at, said: say(state, "Map shown as it stood in " + pm.timeline.dateLabel(data, pm.timeline.controlValue(data, at) || (data.timeline || {}).guide)) });
+        const hide = pm.select.hidden(data, out);
+        if (out.selection && out.selection.type === "node" && hide.nodes.has(out.selection.id)) {
+          out.selection = null; // a body not on the map at that date is not left selected
+        }
+        return out;
+      }
+      case "ended-view":
+        return action.value === state.endedView ? state : next(state, { endedView: action.value === "listed" ? "listed" : "faded" });
       case "showcase":
         return next(state, { showcase: action.showcase || null });
       case "relation-labels":
@@ -232,7 +251,7 @@ function snapshot(data, state) {
     notice: state.notice ? Object.assign({}, state.notice) : null,
     caseStudies: state.filters.caseStudies, colourBy: state.colourBy,
     panels: Object.assign({ details: Boolean(sel && sel.type !== "route"), tour: Boolean(state.tour) }, state.panels),
-    at: state.at, showcase: state.showcase ? Object.assign({}, state.showcase) : null, relationLabels: state.relationLabels,
+    at: state.at, endedView: state.endedView, shownDate: pm.timeline.stateDate(data, state.at), showcase: state.showcase ? Object.assign({}, state.showcase) : null, relationLabels: state.relationLabels,
   };
 }
 

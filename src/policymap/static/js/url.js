@@ -90,6 +90,14 @@ function bind(store, data) {
     } finally {
       applying = false;
     }
+    const search = queryFor(location.search, store.getState());
+    if (search !== location.search) { // following an address can move the date (a body from another date)
+      try {
+        history.replaceState(null, "", location.href.split("#")[0].split("?")[0] + search + location.hash);
+      } catch (error) {
+        // file:// pages may refuse a new query string
+      }
+    }
   };
   window.addEventListener("popstate", follow);
   window.addEventListener("hashchange", follow);

@@ -214,7 +214,7 @@ function createCamera(mapElement, map, data, styles) {
     return changed;
   }
 
-  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode"];
+  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode", "at", "endedView"];
 
   function render(state, previous, action) {
     const refold = layout();
@@ -238,7 +238,7 @@ function createCamera(mapElement, map, data, styles) {
     const target = pm.select.frame(data, state);
     const cleared = !target && pm.select.frame(data, last) && !modeChanged && state.filters === last.filters;
     last = state;
-    if (target || modeChanged || state.filters !== previous.filters || (cleared && styles[state.mode].overlays)
+    if (target || modeChanged || state.filters !== previous.filters || state.at !== previous.at || (cleared && styles[state.mode].overlays)
         || (previous.tour && !state.tour)) {
       show(state, !modeChanged);
     } else if (refold && state.panels.legend !== previous.panels.legend && !styles[state.mode].overlays) {

@@ -115,7 +115,7 @@ function createMap(element, data, store, styles) {
     showSelection(store.getState()); // vis changed its own selection on the click: put ours back
   });
 
-  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase"];
+  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase", "at", "endedView"];
 
   function render(state, previous) {
     if (previous && STYLED.every((key) => state[key] === previous[key])) {
@@ -124,7 +124,8 @@ function createMap(element, data, store, styles) {
     const style = styles[state.mode];
     const hide = pm.select.hidden(data, state);
     const stand = pm.select.emphasis(data, state);
-    const styled = previous || state.mode !== "normal" || hide.nodes.size || hide.edges.size || stand || state.colourBy !== "kind";
+    const styled = previous || state.mode !== "normal" || hide.nodes.size || hide.edges.size || stand || state.colourBy !== "kind"
+      || Boolean(state.at); // a later date: its layout and faded bodies
     if (styled) {
       nodes.update(baseNodes.map((n) => style.node(n, Boolean(stand && !stand.nodes.has(n.id)), hide.nodes.has(n.id), state)));
       edges.update(baseEdges.map((e) => style.edge(e, Boolean(stand && !stand.edges.has(e.id)), hide.edges.has(e.id), state)));

@@ -15,8 +15,44 @@ function relationMeta(edge) {
     meta.appendChild(el("em", { class: "implied" }, "implied"));
     meta.appendChild(document.createTextNode("; "));
   }
-  meta.appendChild(document.createTextNode("p " + edge.page + ")"));
+  if (edge.later) {
+    meta.appendChild(el("span", { class: "since-guide" }, "since the guide: " + (edge.sources || []).join("; ")));
+    meta.appendChild(document.createTextNode(")"));
+    return meta;
+  }
+  meta.appendChild(document.createTextNode("the guide, p " + edge.page + ")"));
   return meta;
+}
+
+/* "Came from" and "Became": each step with its date and sources, its bodies as links that show
+   the map at a date they stand (store.selectNode moves the date). */
+function lineageSections(data, node) {
+  const lineage = (data.lineage || {})[node.id];
+  if (!lineage) {
+    return [];
+  }
+  const item = (step) => {
+    const li = el("li", {}, el("span", { class: "lineage-date" }, step.date_text + ": "), step.text + " ");
+    step.bodies.filter((b) => data.nodes[b.id]).forEach((b, i) => {
+      li.appendChild(document.createTextNode(i ? ", " : "See "));
+      li.appendChild(nodeLink(b.id, b.label));
+    });
+    if (step.sources.length) {
+      li.appendChild(el("span", { class: "since-guide" }, " Since the guide: " + step.sources.join("; ") + "."));
+    }
+    if (step.note) {
+      li.appendChild(el("span", { class: "relation-note" }, step.note));
+    }
+    return li;
+  };
+  const parts = [];
+  if (lineage.came_from && lineage.came_from.length) {
+    parts.push(...section("Came from", el("ul", { class: "lineage" }, ...lineage.came_from.map(item))));
+  }
+  if (lineage.became_steps && lineage.became_steps.length) {
+    parts.push(...section("Became", el("ul", { class: "lineage" }, ...lineage.became_steps.map(item))));
+  }
+  return parts;
 }
 
 /* One relation as a sentence; the end that is not `id` is a link selecting it. */
@@ -118,8 +154,13 @@ function nodeDetails(data, node, insideTour) {
     });
     parts.push(...section("Glossary", list));
   }
+  parts.push(...lineageSections(data, node));
   if (node.pages_text) {
-    parts.push(el("p", { class: "meta" }, "Guide " + node.pages_text));
+    parts.push(el("p", { class: "meta" }, "The guide, " + node.pages_text));
+  }
+  if (node.later) {
+    parts.push(el("p", { class: "meta since-guide" }, "Not in the guide: " + (node.from_text ? "from " + node.from_text + ". " : "")
+      + "Since the guide: " + (node.sources || []).join("; ") + "."));
   }
   if (node.website) {
     const href = pm.text.safeHref(node.website.url);
@@ -147,8 +188,10 @@ function edgeDetails(edge, insideTour) {
   const sentence = el("p", { class: "role" }, nodeLink(edge.source, edge.subject), " " + edge.reading + " ",
     nodeLink(edge.target, edge.object), " ", relationMeta(edge));
   const parts = [panelHead("Relation: " + edge.relation_label, insideTour), sentence];
-  parts.push(el("p", { class: "meta" }, edge.evidence === "implied"
-    ? "Implied: it follows from the guide's text, which does not say it in so many words." : "Stated in the guide."));
+  parts.push(el("p", { class: "meta" }, edge.later
+    ? (edge.evidence === "implied" ? "Implied by its source, which does not say it in so many words." : "Stated in its source.")
+    : edge.evidence === "implied"
+      ? "Implied: it follows from the guide's text, which does not say it in so many words." : "Stated in the guide."));
   if (edge.note) {
     parts.push(el("p", { class: "note" }, el("strong", {}, "Note: "), edge.note));
   }

@@ -52,6 +52,9 @@ function createSearch(data, store) {
       if (match.term) {
         extra.push("Glossary term: " + match.term);
       }
+      if (match.name) {
+        extra.push("Also known over time as " + match.name);
+      }
       if (item.url) {
         extra.push("On " + item.map + " (opens that map)");
       }
