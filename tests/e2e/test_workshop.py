@@ -135,7 +135,7 @@ def test_tour_deep_link_steps_with_arrow_page_down_and_space(built_site, open_pa
     check(2)
     page.click("[data-action='tour-end']")
     assert page.locator("#tour").is_hidden()
-    assert len(highlighted(page)) == len(page.evaluate("Object.keys(window.policymap.data.nodes)"))
+    assert len(highlighted(page)) == len(page.evaluate("Object.keys(window.policymap.data.nodes).filter((id) => !window.policymap.data.nodes[id].later)"))  # every body at the guide's date
     assert watch.errors == []
 
 
@@ -268,7 +268,7 @@ def test_focus_one_or_two_steps_by_keys_and_control(built_site, open_page):
     assert highlighted(page) == sorted(two) and len(two) > len(near)
     assert page.locator("#details input[data-focus-depth='2']").is_checked()
     page.check("#details input[data-focus-depth='0']")
-    assert len(highlighted(page)) == len(data["nodes"])
+    assert len(highlighted(page)) == len([n for n in data["nodes"] if not data["nodes"][n].get("later")])
     page.locator("body").press("1")
     assert highlighted(page) == sorted(near)
 
@@ -277,28 +277,35 @@ def test_filters_hide_the_right_nodes_and_never_keep_a_selection(built_site, ope
     page = open_page(url(built_site, "mental-health-services", fragment="node=pct")).page
     settle(page)
     data = page.evaluate("window.policymap.data")
+    later = {n for n, v in data["nodes"].items() if v.get("later")}  # bodies after the guide: hidden until their date
+    data["nodes"] = {n: v for n, v in data["nodes"].items() if n not in later}
+    data["edges"] = [e for e in data["edges"] if not e.get("later")]
     page.click("#legend-toggle")
     page.uncheck("#legend-kind-nhs-body input")
-    hidden = page.evaluate("window.policymap.network.body.data.nodes.get().filter(n => n.hidden).map(n => n.id)")
+    hidden = [n for n in page.evaluate("window.policymap.network.body.data.nodes.get().filter(n => n.hidden).map(n => n.id)")
+              if n not in later]
     assert sorted(hidden) == sorted(n for n, v in data["nodes"].items() if v["kind"] == "nhs-body")
     assert "pct" in hidden
     assert page.locator("#details").is_hidden()  # the selected PCT was filtered out
     assert page.evaluate("window.policymap.network.getSelectedNodes()") == []
     assert page.locator("#legend-kind-nhs-body").get_attribute("class") == "filtered-out"
     assert "Showing" in page.locator("#filter-status").inner_text()
-    edges_hidden = page.evaluate("window.policymap.network.body.data.edges.get().filter(e => e.hidden).map(e => e.id)")
     ends = {e["id"]: (e["source"], e["target"]) for e in data["edges"]}
+    edges_hidden = [e for e in page.evaluate("window.policymap.network.body.data.edges.get().filter(e => e.hidden).map(e => e.id)")
+                    if e in ends]
     assert edges_hidden and all("nhs-body" in (data["nodes"][ends[e][0]]["kind"], data["nodes"][ends[e][1]]["kind"])
                                 for e in edges_hidden)
     page.uncheck("#legend-level-national input")
-    hidden = set(page.evaluate("window.policymap.network.body.data.nodes.get().filter(n => n.hidden).map(n => n.id)"))
+    hidden = set(page.evaluate("window.policymap.network.body.data.nodes.get().filter(n => n.hidden).map(n => n.id)")) - later
     assert hidden == {n for n, v in data["nodes"].items() if v["kind"] == "nhs-body" or v["level"] == "national"}
     page.click("[data-action='reset-filters']")
-    assert page.evaluate("window.policymap.network.body.data.nodes.get().filter(n => n.hidden).length") == 0
+    hidden_now = "window.policymap.network.body.data.nodes.get().filter(n => n.hidden && !window.policymap.data.nodes[n.id].later).length"
+    assert page.evaluate(hidden_now) == 0
     page.uncheck("#legend-relation-employs input")
-    hidden_edges = page.evaluate("window.policymap.network.body.data.edges.get().filter(e => e.hidden).map(e => e.id)")
+    hidden_edges = [e for e in page.evaluate("window.policymap.network.body.data.edges.get().filter(e => e.hidden).map(e => e.id)")
+                    if e in ends]
     assert hidden_edges and sorted(hidden_edges) == sorted(e["id"] for e in data["edges"] if e["relation"] == "employs")
-    assert page.evaluate("window.policymap.network.body.data.nodes.get().filter(n => n.hidden).length") == 0
+    assert page.evaluate(hidden_now) == 0
     # selecting a filtered-out body (search, link) brings it back rather than selecting it hidden
     page.uncheck("#legend-kind-nhs-body input")
     page.evaluate("window.policymap.select('pct')")
