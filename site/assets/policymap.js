@@ -166,6 +166,7 @@ function join(page, site) {
     delete node.unset;
     node.subj = node.subj || node.label; // the wire leaves out phrases that are just the label
     node.obj = node.obj || node.label;
+    node.again = node.again || node.obj;
     if (later[id] && node.acronym) {
       node.acronym_expansion = node.label;
     }
@@ -251,7 +252,8 @@ function laterEdges(page) {
   const t = page.timeline;
   return t ? Object.keys(t.edges).map((id) => {
     const e = t.edges[id];
-    return { id: id, key: id, source: e.from, target: e.to, relation: e.relation, reading: e.reading, evidence: e.evidence,
+    return { id: id, key: id, source: e.from, target: e.to, relation: e.relation, reading: e.reading, inverse: e.inverse,
+      evidence: e.evidence,
       note: e.note, sources: e.sources || [], later: true };
   }) : [];
 }
@@ -692,30 +694,28 @@ function cached(data, from, to, hide) {
   return cache.value;
 }
 
-/* A route as sentences that respect each relation's direction: a step along the arrow goes on
-   with ", which ...", a step against it starts a new sentence with that relation's subject. */
+/* A route read from its first body to its last, as policymap.routes.route_sentences reads it:
+   each step is a clause whose subject is the body the route has reached, the relation read
+   forwards along its arrow or the other way round (its inverse) against it; clauses are joined
+   by semicolons, STEPS_PER_SENTENCE to a sentence; a body named again gets its short form. */
 function sentences(data, route) {
   const out = [];
-  let current = "";
-  let steps = 0;
+  let clauses = [];
   route.edges.forEach((edge, i) => {
     const here = route.nodes[i];
     const there = route.nodes[i + 1];
-    const mark = edge.evidence === "implied" ? " (implied)" : "";
-    const forward = edge.source === here;
-    if (forward && current && steps < STEPS_PER_SENTENCE) {
-      current += ", which " + edge.reading + " " + data.nodes[there].obj + mark;
-      steps += 1;
-    } else {
-      if (current) {
-        out.push(current + ".");
-      }
-      current = data.nodes[edge.source].subj + " " + edge.reading + " " + data.nodes[edge.target].obj + mark;
-      steps = 1;
+    const verb = edge.source === here ? edge.reading : edge.inverse;
+    const subject = clauses.length ? data.nodes[here].again : data.nodes[here].subj;
+    const object = data.nodes[there].obj;
+    const said = verb.indexOf("{}") >= 0 ? verb.replace("{}", object) : verb + " " + object;
+    clauses.push(subject + " " + said + (edge.evidence === "implied" ? " (implied)" : ""));
+    if (clauses.length === STEPS_PER_SENTENCE) {
+      out.push(clauses.join("; ") + ".");
+      clauses = [];
     }
   });
-  if (current) {
-    out.push(current + ".");
+  if (clauses.length) {
+    out.push(clauses.join("; ") + ".");
   }
   return out;
 }

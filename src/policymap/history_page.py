@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import history, timeline
 from .graph import edge_records
+from .routes import inverse_reading
 from .layout import compute_map_layout, compute_presentation_layout
 from .loader import Project
 from .render import RELATIONS, FigurePage, edge_style, presentation_data, vis_shapes
@@ -59,7 +60,7 @@ def page_timeline(project: Project, page: FigurePage, map_layout=None, present_l
                 later_nodes[node_id] = _later_node(attrs, nodes[node_id], ever_layout)
         for record in edge_records(full):
             if record["id"] not in guide_edges and record["id"] not in later_edges:
-                later_edges[record["id"]] = _later_edge(record)
+                later_edges[record["id"]] = _later_edge(record, full.nodes[record["target"]].get("plural", False))
         state = {
             "layout": "guide" if layout is page.layout else "later",
             "shown": sorted(shown.nodes),
@@ -107,9 +108,10 @@ def _region(box) -> dict:
     return fields
 
 
-def _later_edge(record: dict) -> dict:
+def _later_edge(record: dict, target_plural: bool) -> dict:
     edge = {"from": record["source"], "to": record["target"], "relation": record["relation"],
-            "reading": record["reading"], "evidence": record["evidence"], "note": record.get("note"),
+            "reading": record["reading"], "inverse": inverse_reading(record["relation"], target_plural),
+            "evidence": record["evidence"], "note": record.get("note"),
             **edge_style(record), "label": RELATIONS[record["relation"]][2],
             "sources": record.get("sources") if record.get("later") else None, "page": record.get("page")}
     return {k: v for k, v in edge.items() if v is not None}

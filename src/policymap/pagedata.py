@@ -62,6 +62,8 @@ class Body(_Wire):
                                                          "'The Neighbourhood Renewal Unit'.")
     obj: Optional[str] = Field(default=None, description="How a sentence names it mid-way, when not its label: "
                                                         "'the Neighbourhood Renewal Unit'.")
+    again: Optional[str] = Field(default=None, description="How a route names it once named, when not its obj: "
+                                                          "its acronym where no other body on the map has it ('the NSF').")
     plural: bool = Field(default=False, description="Whether relations read in the plural after it.")
     kind: str = Field(description="Kind id.")
     kind_label: str = Field(description="Kind, in words.")
@@ -104,6 +106,8 @@ class Relation(_Wire):
     reading: str = Field(description="The verb after the subject, singular or plural as the subject is: "
                                       "'commission', 'is accountable to'. Its subject and object phrases are the "
                                       "bodies' subj and obj; its type in words is SiteData.relations[relation][2].")
+    inverse: str = Field(description="The relation read from its object, after a subject as the object is "
+                                      "singular or plural, '{}' where the subject body goes: 'is funded by'.")
     evidence: str = Field(description="'stated' or 'implied'.")
     page: int = Field(description="The guide's page.")
     note: Optional[str] = Field(default=None, description="A note on the relation.")
@@ -336,6 +340,7 @@ class LaterRelation(_Wire):
     to: str = Field(description="Object body id.")
     relation: str = Field(description="Relation id.")
     reading: str = Field(description="The relation's verb phrase after its subject.")
+    inverse: str = Field(description="The relation read from its object ('{}' where the subject goes), as Relation.inverse.")
     evidence: str = Field(description="'stated' or 'implied' by its source.")
     note: Optional[str] = Field(default=None, description="Comment.")
     color: str = Field(description="Line colour.")

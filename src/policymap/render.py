@@ -18,7 +18,7 @@ import networkx as nx
 
 from .graph import edge_records
 from .pagedata import BodyPatch, PageData, SiteData, wire
-from .routes import body_aliases, node_phrases
+from .routes import body_aliases, inverse_reading, node_phrases
 from .layout import (NODE_BORDER, NODE_FONT, NODE_MARGIN, NODE_PILL_RADIUS, PRESENT_BORDER, PRESENT_FIT_MARGIN,
                      PRESENT_HEADING, PRESENT_MARGIN, PRESENT_PILL_RADIUS, Layout, PresentationLayout)
 from .loader import Project
@@ -229,6 +229,7 @@ def node_data(pages: dict[str, FigurePage], page: FigurePage, node_id: str, phra
         "label": attrs["label"], "acronym": attrs.get("acronym"),
         "subj": phrase["subject"] if phrase["subject"] != attrs["label"] else None,
         "obj": phrase["object"] if phrase["object"] != attrs["label"] else None,
+        "again": phrase["again"] if phrase["again"] != phrase["object"] else None,
         "acronym_expansion": (expansion or attrs["label"]) if attrs.get("acronym") else None,
         "plural": attrs["plural"], "kind": attrs["kind"], "kind_label": KINDS.get(attrs["kind"], attrs["kind"]),
         "level": attrs["level"], "level_label": LEVELS.get(attrs["level"], attrs["level"]), "role": attrs["role"],
@@ -314,6 +315,7 @@ def site_data(project: Project, pages: dict[str, FigurePage]) -> tuple[dict, dic
         edges[page.figure.id] = {r["id"]: _compact({
             "source": r["source"], "target": r["target"], "relation": r["relation"],
             "reading": r["reading"],
+            "inverse": inverse_reading(r["relation"], page.graph.nodes[r["target"]].get("plural", False)),
             "evidence": r["evidence"], "page": r["page"], "note": r.get("note"), "case_study": r.get("case_study")})
             for r in page.records}
     site = {

@@ -29,6 +29,7 @@ function join(page, site) {
     delete node.unset;
     node.subj = node.subj || node.label; // the wire leaves out phrases that are just the label
     node.obj = node.obj || node.label;
+    node.again = node.again || node.obj;
     if (later[id] && node.acronym) {
       node.acronym_expansion = node.label;
     }
@@ -114,7 +115,8 @@ function laterEdges(page) {
   const t = page.timeline;
   return t ? Object.keys(t.edges).map((id) => {
     const e = t.edges[id];
-    return { id: id, key: id, source: e.from, target: e.to, relation: e.relation, reading: e.reading, evidence: e.evidence,
+    return { id: id, key: id, source: e.from, target: e.to, relation: e.relation, reading: e.reading, inverse: e.inverse,
+      evidence: e.evidence,
       note: e.note, sources: e.sources || [], later: true };
   }) : [];
 }
