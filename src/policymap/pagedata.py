@@ -159,12 +159,11 @@ class SearchEntry(_Wire):
 class LegendStyles(_Wire):
     """The legend's swatches, in the vocabularies' order."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)  # drawing styles grow with the legend
-
     kinds: list[tuple[str, str, str, str]] = Field(description="(kind, border colour, fill, shape).")
     levels: list[str] = Field(description="Level ids from the top down.")
-    relations: list[list[Any]] = Field(description="(relation, colour, arrowhead, width).")
-    families: list[list[Any]] = Field(default_factory=list, description="Relation families as the legend draws them.")
+    relations: list[tuple[str, str, str, Number]] = Field(description="(relation, colour, arrowhead, line width).")
+    families: list[tuple[str, str, str, Number, str]] = Field(
+        description="(relation family, colour, arrowhead, line width, what the legend says of it).")
     layers: list[tuple[str, str, str, str]] = Field(description="(layer, colour, fill, label).")
 
 
@@ -211,15 +210,28 @@ class VisNode(_Wire):
     group: str = Field(description="Kind (a vis-network group).")
 
 
+class VisArrowHead(_Wire):
+    """The arrowhead at a relation's object end."""
+
+    enabled: bool = Field(description="Drawn.")
+    type: str = Field(description="vis-network arrow type: the relation family's own head.")
+    scaleFactor: Number = Field(description="Its size relative to vis-network's default.")
+
+
+class VisArrows(_Wire):
+    """Arrowheads of a relation."""
+
+    to: VisArrowHead = Field(description="The head at the object end.")
+
+
 class VisEdge(_Wire):
     """A relation as vis-network draws it; ``id`` keys SiteData.edges[map]."""
-
-    model_config = ConfigDict(extra="allow", populate_by_name=True)  # drawing styles grow with the legend
 
     id: str = Field(description="Relation id, source--relation--target.")
     from_: str = Field(alias="from", description="Subject body id.")
     to: str = Field(description="Object body id.")
     color: str = Field(description="Line colour.")
+    arrows: Optional[VisArrows] = Field(default=None, description="Arrowhead of the relation's family.")
     label: Optional[str] = Field(default=None, description="Drawn label (maps of up to 150 bodies).")
     dashes: bool = Field(default=False, description="Dashed: implied.")
     width: Optional[Number] = Field(default=None, description="Line width, when not the default.")
@@ -344,6 +356,7 @@ class LaterRelation(_Wire):
     evidence: str = Field(description="'stated' or 'implied' by its source.")
     note: Optional[str] = Field(default=None, description="Comment.")
     color: str = Field(description="Line colour.")
+    arrows: Optional[VisArrows] = Field(default=None, description="Arrowhead of the relation's family.")
     label: str = Field(description="Drawn label.")
     sources: Optional[list[str]] = Field(default=None, description="Where it can be looked up.")
     page: Optional[int] = Field(default=None, description="The guide's page, for a guide relation.")
