@@ -1,5 +1,6 @@
 """The shared route cases (tests/cases/routes.json) in Python; tests/js/routes.test.js checks the
-same cases against the page's routes.js, so the command line and the page agree."""
+same cases against the page's routes.js, so the command line and the page agree. After a data change
+moves a route, `python tests/cases/regenerate_routes.py` rewrites the expected routes."""
 
 import json
 from pathlib import Path
