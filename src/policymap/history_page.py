@@ -72,6 +72,7 @@ def page_timeline(project: Project, page: FigurePage, map_layout=None, present_l
         if present is not None:
             state["present"] = presentation_data(present)
         states[at] = state
+    states = as_changes(states)
     ever = timeline.ever_on_map(project, fig, nodes, lineage)
     layouts = {name: {"positions": {n: list(xy) for n, xy in sorted(lay.positions.items())},
                       "labels": dict(sorted((lay.labels or {}).items())),
@@ -89,6 +90,35 @@ def page_timeline(project: Project, page: FigurePage, map_layout=None, present_l
         "names": _other_names(sorted(ever), nodes, lineage),
         "changes": [_tour_step(c, ever) for c in changes],
     }
+
+
+LISTS = ("shown", "ended", "edges", "ended_edges")
+
+
+def as_changes(states: dict[str, dict]) -> dict[str, dict]:
+    """Each state's id lists as changes to the date before's: ``{"add": [...], "drop": [...]}``
+    (the first date adds everything). A map changes little from one date to the next, so this
+    keeps Figure 3's eighteen dates from repeating its 150 relation ids eighteen times."""
+    out: dict[str, dict] = {}
+    before = {name: set() for name in LISTS}
+    for at, state in states.items():
+        now = {name: set(state[name]) for name in LISTS}
+        out[at] = {**state, **{name: {"add": sorted(now[name] - before[name]), "drop": sorted(before[name] - now[name])}
+                               for name in LISTS}}
+        before = now
+    return out
+
+
+def standing(timeline: dict, at: str) -> dict[str, list[str]]:
+    """The full id lists of the state at date ``at`` (a key of ``timeline["states"]``), as the
+    page rebuilds them from the changes (``timeline.js`` ``view``)."""
+    lists = {name: set() for name in LISTS}
+    for date, state in timeline["states"].items():
+        for name in LISTS:
+            lists[name] = (lists[name] - set(state[name]["drop"])) | set(state[name]["add"])
+        if date == at:
+            return {name: sorted(ids) for name, ids in lists.items()}
+    raise KeyError(at)
 
 
 def _later_node(attrs: dict, node, layout) -> dict:

@@ -380,14 +380,22 @@ class DatedLayout(_Wire):
     regions: list[Region] = Field(description="Region panels.")
 
 
+class IdChange(_Wire):
+    """A list of ids as a change to the same list at the date before (the first date adds all)."""
+
+    add: list[str] = Field(description="Ids in the list now that were not at the date before.")
+    drop: list[str] = Field(description="Ids in the list at the date before that are not now.")
+
+
 class DateState(_Wire):
-    """The map at one date of the control."""
+    """The map at one date of the control. Its lists are changes to the date before's, in the
+    order of ``Timeline.states`` (history_page.as_changes; the page rebuilds them in timeline.js)."""
 
     layout: str = Field(description="'guide' or 'later': which of Timeline.layouts places it.")
-    shown: list[str] = Field(description="Bodies standing then.")
-    ended: list[str] = Field(description="Bodies of the map that had ended by then (drawn faded, or listed).")
-    edges: list[str] = Field(description="Relations standing then.")
-    ended_edges: list[str] = Field(description="Relations that had ended by then.")
+    shown: IdChange = Field(description="Bodies standing then.")
+    ended: IdChange = Field(description="Bodies of the map that had ended by then (drawn faded, or listed).")
+    edges: IdChange = Field(description="Relations standing then.")
+    ended_edges: IdChange = Field(description="Relations that had ended by then.")
     present: Optional[Presentation] = Field(default=None, description="Presentation layout of what stands then.")
 
 
@@ -408,7 +416,7 @@ class Timeline(_Wire):
     guide: str = Field(description="The guide's date.")
     layouts: dict[str, DatedLayout] = Field(description="'guide' and 'later' layouts.")
     dates: list[DateOption] = Field(description="The date control's entries, in order, ending with 'today'.")
-    states: dict[str, DateState] = Field(description="The map at each date, by date.")
+    states: dict[str, DateState] = Field(description="The map at each date, by date, oldest first.")
     nodes: dict[str, LaterBody] = Field(description="Bodies that came after the guide.")
     edges: dict[str, LaterRelation] = Field(description="Relations among bodies after the guide.")
     lineage: dict[str, Lineage] = Field(description="Each body's lineage, where it has one.")

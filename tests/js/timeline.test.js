@@ -4,6 +4,22 @@ const assert = require("node:assert/strict");
 const pm = require("./load.js").load();
 const { fixture } = require("./fixture.js");
 
+/* Full lists by date, as the page data writes them: changes to the date before's. */
+function asChanges(full) {
+  const out = {};
+  let before = { shown: [], ended: [], edges: [], ended_edges: [] };
+  Object.keys(full).forEach((at) => {
+    const state = Object.assign({}, full[at]);
+    ["shown", "ended", "edges", "ended_edges"].forEach((name) => {
+      state[name] = { add: full[at][name].filter((id) => before[name].indexOf(id) < 0),
+        drop: before[name].filter((id) => full[at][name].indexOf(id) < 0) };
+    });
+    out[at] = state;
+    before = full[at];
+  });
+  return out;
+}
+
 /* The small map with a timeline: PCTs replaced by CCGs on 1 April 2013, which an ICB replaced in July 2022. */
 function setup() {
   const { page, site } = fixture();
@@ -15,11 +31,11 @@ function setup() {
     layouts: { guide: { positions: {}, labels: {}, regions: [] }, later: { positions: positions, labels: {}, regions: [] } },
     dates: [{ at: "2003-05", label: "May 2003 (the guide)" }, { at: "2013-04-01", label: "1 April 2013" },
       { at: "2022-07", label: "July 2022" }, { at: "today", label: "Today", state: "2022-07" }],
-    states: {
+    states: asChanges({
       "2003-05": { layout: "guide", shown: all, ended: [], edges: ["pct--commissions--trust", "pct--member-of--lsp", "nrf--funds--lsp", "study--supports--trust", "study--supports--nrf"], ended_edges: [] },
       "2013-04-01": { layout: "later", shown: ["ccg", "lsp", "nrf", "study", "trust"], ended: ["pct"], edges: ["nrf--funds--lsp", "study--supports--trust", "study--supports--nrf", "t0"], ended_edges: ["pct--commissions--trust", "pct--member-of--lsp"] },
       "2022-07": { layout: "later", shown: ["icb", "lsp", "nrf", "study", "trust"], ended: ["ccg", "pct"], edges: ["nrf--funds--lsp", "study--supports--trust", "study--supports--nrf"], ended_edges: ["pct--commissions--trust", "pct--member-of--lsp", "t0"] },
-    },
+    }),
     nodes: {
       ccg: { vis: { label: "CCGs", group: "nhs-body" }, label: "Clinical commissioning groups", acronym: "CCG", plural: true, kind: "nhs-body", level: "local", role: "Commissioned.", sources: ["An Act 2012, s 25"], from: "2013-04-01", from_text: "1 April 2013" },
       icb: { vis: { label: "ICBs", group: "nhs-body" }, label: "Integrated care boards", acronym: "ICB", plural: true, kind: "nhs-body", level: "local", role: "Commission.", sources: ["An Act 2022, s 19"], from: "2022-07", from_text: "July 2022" },
@@ -35,6 +51,15 @@ function setup() {
   const data = pm.data.join(page, site);
   return { data, reduce: pm.store.reducer(data), start: pm.store.initialState() };
 }
+
+test("each date's lists are rebuilt from the changes to the date before's", () => {
+  const { data } = setup();
+  const lists = pm.timeline.standing(data.timeline);
+  assert.deepEqual(lists["2013-04-01"].shown.slice().sort(), ["ccg", "lsp", "nrf", "study", "trust"]);
+  assert.deepEqual(lists["2022-07"].ended.slice().sort(), ["ccg", "pct"]);
+  assert.deepEqual(lists["2022-07"].ended_edges.slice().sort(), ["pct--commissions--trust", "pct--member-of--lsp", "t0"]);
+  assert.ok(pm.timeline.view(data, "2022-07").shown.has("icb") && !pm.timeline.view(data, "2022-07").shown.has("ccg"));
+});
 
 test("a date shows the latest state on or before it", () => {
   const { data } = setup();

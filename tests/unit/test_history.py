@@ -192,16 +192,50 @@ def test_page_timeline_offers_each_date_with_its_layouts_and_sources():
     assert data == page_timeline(PROJECT, page)  # what the site ships is the pure function's answer
     assert [d["at"] for d in data["dates"]] == ["2003-05", "2013-04-01", "2018-01-08", "2022-07-01", "today"]
     assert data["dates"][0]["label"] == "May 2003 (the guide)" and data["dates"][-1]["state"] == "2022-07-01"
-    guide = data["states"]["2003-05"]
-    assert guide["layout"] == "guide" and guide["shown"] == sorted(page.graph.nodes) and not guide["ended"]
+    from policymap.history_page import standing
+    guide = standing(data, "2003-05")
+    assert data["states"]["2003-05"]["layout"] == "guide" and guide["shown"] == sorted(page.graph.nodes) and not guide["ended"]
     assert data["layouts"]["guide"]["positions"] == {n: list(xy) for n, xy in sorted(page.layout.positions.items())}
-    later = data["states"]["2013-04-01"]
+    later = standing(data, "2013-04-01")
+    assert data["states"]["2013-04-01"]["shown"] == {"add": ["ccg", "hwb"], "drop": ["pct", "sha"]}  # a change to the date before's
     assert "pct" in later["ended"] and "ccg" in later["shown"] and "pct" not in later["shown"]
     assert set(later["shown"]) | set(later["ended"]) <= set(data["layouts"]["later"]["positions"])
-    assert later["present"]["scale"] >= 1.0 and set(later["present"]["positions"]) == set(later["shown"])
+    present = data["states"]["2013-04-01"]["present"]
+    assert present["scale"] >= 1.0 and set(present["positions"]) == set(later["shown"])
     assert data["nodes"]["icb"]["sources"] == ["Health and Care Act 2022, s 19"]
     assert "PCT" in data["names"]["icb"] and "ICB" in data["names"]["pct"]
     steps = data["changes"]
     assert [s["at"] for s in steps] == sorted((s["at"] for s in steps), key=lambda d: history.date_key(d))
     assert all(s["sources"] for s in steps)
     assert pages["whole-system"].timeline is None
+
+
+def test_each_dates_lists_survive_the_change_encoding_in_python_and_in_the_page():
+    """The page data gives each date's lists as changes to the date before's; rebuilt, in Python
+    and by the page's own timeline.js under Node, they are the map as graph_at draws it."""
+    import json
+    import shutil
+    import subprocess
+
+    from policymap import timeline
+    from policymap.history_page import standing
+    from policymap.site import gather_pages
+
+    node = shutil.which("node")
+    assert node, "Node is needed to run the page's timeline.js"
+    loader = Path(__file__).resolve().parent.parent / "js" / "load.js"
+    for page_id in ("mental-health-services", "renewal-regeneration"):
+        page = gather_pages(PROJECT)[page_id]
+        data, fig = page.timeline, page.figure
+        script = ("const pm = require(%s).load(); const t = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+                  "process.stdout.write(JSON.stringify(pm.timeline.standing(t)));" % json.dumps(str(loader)))
+        rebuilt = json.loads(subprocess.run([node, "-e", script], input=json.dumps(data), capture_output=True,
+                                            text=True, check=True).stdout)
+        assert list(rebuilt) == [d["at"] for d in data["dates"][:-1]]
+        for at in rebuilt:
+            shown = timeline.graph_at(PROJECT, fig, at)
+            full = timeline.graph_at(PROJECT, fig, at, keep_ended=True)
+            expected = standing(data, at)
+            assert expected["shown"] == sorted(shown.nodes)
+            assert expected["ended"] == sorted(n for n in full.nodes if n not in shown)
+            assert {name: sorted(ids) for name, ids in rebuilt[at].items()} == expected, (page_id, at)

@@ -38,7 +38,35 @@ function controlValue(data, at) {
   return at === "today" ? "today" : stateDate(data, at);
 }
 
+const LISTS = ["shown", "ended", "edges", "ended_edges"];
 const viewCache = new Map();
+
+/* Each date's id lists in full, by date: the page data gives them as changes to the date
+   before's (history_page.as_changes), oldest first in the order of the date control. */
+function standing(t) {
+  const out = {};
+  let before = { shown: [], ended: [], edges: [], ended_edges: [] };
+  t.dates.filter((d) => d.at !== "today").forEach((d) => {
+    const state = t.states[d.at];
+    const now = {};
+    LISTS.forEach((name) => {
+      const drop = new Set(state[name].drop);
+      now[name] = before[name].filter((id) => !drop.has(id)).concat(state[name].add);
+    });
+    out[d.at] = now;
+    before = now;
+  });
+  return out;
+}
+
+const standingCache = new WeakMap();
+
+function standingOf(data) {
+  if (!standingCache.has(data)) {
+    standingCache.set(data, standing(data.timeline));
+  }
+  return standingCache.get(data);
+}
 
 /* What the map shows at `at`: {date, guide (true at the guide's date), shown, ended (Sets of
    body ids), edges, endedEdges (Sets of page edge ids), layout ({positions, labels, regions}),
@@ -53,9 +81,10 @@ function view(data, at) {
     return viewCache.get(date).value;
   }
   const s = t.states[date];
+  const lists = standingOf(data)[date];
   const value = {
-    date: date, guide: date === t.guide, shown: new Set(s.shown), ended: new Set(s.ended),
-    edges: new Set(s.edges), endedEdges: new Set(s.ended_edges), layout: t.layouts[s.layout], present: s.present,
+    date: date, guide: date === t.guide, shown: new Set(lists.shown), ended: new Set(lists.ended),
+    edges: new Set(lists.edges), endedEdges: new Set(lists.ended_edges), layout: t.layouts[s.layout], present: s.present,
   };
   viewCache.set(date, { data: data, value: value });
   return value;
@@ -96,7 +125,8 @@ function whenShown(data, id, at) {
     return at;
   }
   const dated = t.dates.filter((d) => d.at !== "today").map((d) => d.at);
-  const standing = dated.filter((d) => t.states[d].shown.indexOf(id) >= 0);
+  const lists = standingOf(data);
+  const standing = dated.filter((d) => lists[d].shown.indexOf(id) >= 0);
   if (!standing.length) {
     return at;
   }
@@ -111,4 +141,4 @@ function dateLabel(data, date) {
   return found ? found.label : String(date);
 }
 
-pm.timeline = { dateKey, isDate, stateDate, controlValue, view, hiddenAt, whenShown, dateLabel };
+pm.timeline = { dateKey, isDate, stateDate, controlValue, standing, view, hiddenAt, whenShown, dateLabel };
