@@ -2796,7 +2796,8 @@ pm.views.timeline = { createTimeline };
 /* ---- js/views/bar.js ---- */
 (function (pm) {
 /* views/bar.js: the page's mode on the page: body.present, the Present and Full screen
-   buttons, and the presentation bar that folds down when the pointer nears the top. */
+   buttons (full screen also by the F key, through toggleFullscreen), and the presentation bar
+   that folds down when the pointer nears the top. */
 
 function createBar(store, announce) {
   const presentButton = document.querySelector("[data-action='present']");
@@ -2815,17 +2816,28 @@ function createBar(store, announce) {
       store.dispatch({ type: "mode", mode: store.getState().mode === "present" ? "normal" : "present" });
     });
   }
+  const root = document.documentElement;
+  const canFullscreen = Boolean(document.fullscreenEnabled && root.requestFullscreen);
+
+  /* Full screen on or off, in either mode (the F key; the button presents as well). */
+  function toggleFullscreen() {
+    if (document.fullscreenElement) {
+      document.exitFullscreen().catch(() => {});
+    } else if (canFullscreen) {
+      root.requestFullscreen().catch(() => announce("Full screen is not available here."));
+    } else {
+      announce("Full screen is not available here.");
+    }
+  }
+
   if (fullscreenButton) {
-    const root = document.documentElement;
-    fullscreenButton.hidden = !(document.fullscreenEnabled && root.requestFullscreen);
+    fullscreenButton.hidden = !canFullscreen;
     fullscreenButton.disabled = false;
     fullscreenButton.addEventListener("click", () => {
-      if (document.fullscreenElement) {
-        document.exitFullscreen().catch(() => {});
-      } else {
+      if (!document.fullscreenElement) {
         store.dispatch({ type: "mode", mode: "present" });
-        root.requestFullscreen().catch(() => announce("Full screen is not available here."));
       }
+      toggleFullscreen();
     });
     document.addEventListener("fullscreenchange", () => {
       fullscreenButton.textContent = document.fullscreenElement ? "Leave full screen" : "Full screen";
@@ -2852,7 +2864,7 @@ function createBar(store, announce) {
     }
   }
 
-  return { render: render };
+  return { render: render, toggleFullscreen: toggleFullscreen };
 }
 
 pm.views.bar = { createBar };
@@ -2863,7 +2875,8 @@ pm.views.bar = { createBar };
 /* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
    over the projected map), then a selection (inside a tour this returns to the step), then
    presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
-   with a body opened from it); P presents; 1, 2 and 0 set how far focus reaches. */
+   with a body opened from it); P presents; F toggles full screen (not a state: the bar does it);
+   1, 2 and 0 set how far focus reaches. */
 
 function keyAction(state, key) {
   if (key === "Escape") {
@@ -2887,13 +2900,17 @@ function keyAction(state, key) {
   if (key === "p" || key === "P") {
     return { type: "mode", mode: state.mode === "present" ? "normal" : "present" };
   }
+  if (key === "f" || key === "F") {
+    return { type: "fullscreen" };
+  }
   if (key === "1" || key === "2" || key === "0") {
     return { type: "focus-depth", depth: Number(key) };
   }
   return null;
 }
 
-function bindKeys(store) {
+/* `hooks.fullscreen` toggles full screen: the document's, which the store does not hold. */
+function bindKeys(store, hooks) {
   const { isTyping, inFormControl, activatesControl } = pm.dom;
   const legend = document.getElementById("legend");
   document.addEventListener("keydown", (event) => {
@@ -2923,6 +2940,13 @@ function bindKeys(store) {
       return; // arrows move within radio groups; space ticks boxes
     }
     const action = keyAction(state, key);
+    if (action && action.type === "fullscreen") {
+      if (hooks && hooks.fullscreen) {
+        event.preventDefault();
+        hooks.fullscreen();
+      }
+      return;
+    }
     if (action) {
       if (action.type !== "focus-depth") {
         event.preventDefault();
@@ -3120,7 +3144,8 @@ function start() {
   const legend = v.legend.createLegend(data, store, site.legend); // first: the panel borrows its swatches
   const map = v.map.createMap(mapElement, data, store, styles);
   const routes = v.routes.createRoutes(data, store);
-  const views = [v.bar.createBar(store, pm.dom.announce), map, legend, v.panel.createPanel(data, store),
+  const bar = v.bar.createBar(store, pm.dom.announce);
+  const views = [bar, map, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
     v.timeline.createTimeline(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
@@ -3138,7 +3163,7 @@ function start() {
   });
   render(store.getState(), undefined, null);
   pm.url.bind(store, data);
-  pm.keys.bindKeys(store);
+  pm.keys.bindKeys(store, { fullscreen: bar.toggleFullscreen });
   const output = pm.export.createExport(data, map, store, pm.dom.announce);
 
   /* Links to a body (panel relations, text version) select it on the map, then bring the map

@@ -1,7 +1,8 @@
 /* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
    over the projected map), then a selection (inside a tour this returns to the step), then
    presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
-   with a body opened from it); P presents; 1, 2 and 0 set how far focus reaches. */
+   with a body opened from it); P presents; F toggles full screen (not a state: the bar does it);
+   1, 2 and 0 set how far focus reaches. */
 
 function keyAction(state, key) {
   if (key === "Escape") {
@@ -25,13 +26,17 @@ function keyAction(state, key) {
   if (key === "p" || key === "P") {
     return { type: "mode", mode: state.mode === "present" ? "normal" : "present" };
   }
+  if (key === "f" || key === "F") {
+    return { type: "fullscreen" };
+  }
   if (key === "1" || key === "2" || key === "0") {
     return { type: "focus-depth", depth: Number(key) };
   }
   return null;
 }
 
-function bindKeys(store) {
+/* `hooks.fullscreen` toggles full screen: the document's, which the store does not hold. */
+function bindKeys(store, hooks) {
   const { isTyping, inFormControl, activatesControl } = pm.dom;
   const legend = document.getElementById("legend");
   document.addEventListener("keydown", (event) => {
@@ -61,6 +66,13 @@ function bindKeys(store) {
       return; // arrows move within radio groups; space ticks boxes
     }
     const action = keyAction(state, key);
+    if (action && action.type === "fullscreen") {
+      if (hooks && hooks.fullscreen) {
+        event.preventDefault();
+        hooks.fullscreen();
+      }
+      return;
+    }
     if (action) {
       if (action.type !== "focus-depth") {
         event.preventDefault();

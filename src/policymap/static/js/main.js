@@ -40,7 +40,8 @@ function start() {
   const legend = v.legend.createLegend(data, store, site.legend); // first: the panel borrows its swatches
   const map = v.map.createMap(mapElement, data, store, styles);
   const routes = v.routes.createRoutes(data, store);
-  const views = [v.bar.createBar(store, pm.dom.announce), map, legend, v.panel.createPanel(data, store),
+  const bar = v.bar.createBar(store, pm.dom.announce);
+  const views = [bar, map, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
     v.timeline.createTimeline(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
@@ -58,7 +59,7 @@ function start() {
   });
   render(store.getState(), undefined, null);
   pm.url.bind(store, data);
-  pm.keys.bindKeys(store);
+  pm.keys.bindKeys(store, { fullscreen: bar.toggleFullscreen });
   const output = pm.export.createExport(data, map, store, pm.dom.announce);
 
   /* Links to a body (panel relations, text version) select it on the map, then bring the map

@@ -1,5 +1,6 @@
 /* views/bar.js: the page's mode on the page: body.present, the Present and Full screen
-   buttons, and the presentation bar that folds down when the pointer nears the top. */
+   buttons (full screen also by the F key, through toggleFullscreen), and the presentation bar
+   that folds down when the pointer nears the top. */
 
 function createBar(store, announce) {
   const presentButton = document.querySelector("[data-action='present']");
@@ -18,17 +19,28 @@ function createBar(store, announce) {
       store.dispatch({ type: "mode", mode: store.getState().mode === "present" ? "normal" : "present" });
     });
   }
+  const root = document.documentElement;
+  const canFullscreen = Boolean(document.fullscreenEnabled && root.requestFullscreen);
+
+  /* Full screen on or off, in either mode (the F key; the button presents as well). */
+  function toggleFullscreen() {
+    if (document.fullscreenElement) {
+      document.exitFullscreen().catch(() => {});
+    } else if (canFullscreen) {
+      root.requestFullscreen().catch(() => announce("Full screen is not available here."));
+    } else {
+      announce("Full screen is not available here.");
+    }
+  }
+
   if (fullscreenButton) {
-    const root = document.documentElement;
-    fullscreenButton.hidden = !(document.fullscreenEnabled && root.requestFullscreen);
+    fullscreenButton.hidden = !canFullscreen;
     fullscreenButton.disabled = false;
     fullscreenButton.addEventListener("click", () => {
-      if (document.fullscreenElement) {
-        document.exitFullscreen().catch(() => {});
-      } else {
+      if (!document.fullscreenElement) {
         store.dispatch({ type: "mode", mode: "present" });
-        root.requestFullscreen().catch(() => announce("Full screen is not available here."));
       }
+      toggleFullscreen();
     });
     document.addEventListener("fullscreenchange", () => {
       fullscreenButton.textContent = document.fullscreenElement ? "Leave full screen" : "Full screen";
@@ -55,7 +67,7 @@ function createBar(store, announce) {
     }
   }
 
-  return { render: render };
+  return { render: render, toggleFullscreen: toggleFullscreen };
 }
 
 pm.views.bar = { createBar };
