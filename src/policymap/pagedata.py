@@ -432,6 +432,8 @@ class PageData(_Wire):
     vis: Vis = Field(description="What vis-network draws.")
     regions: list[Region] = Field(default_factory=list, description="Region panels.")
     tours: list[PageTour] = Field(default_factory=list, description="Guided tours.")
+    route_examples: list[str] = Field(default_factory=list, description=(
+        "Two well-connected bodies of this map, by acronym or short label: the route boxes' placeholders."))
     whole: bool = Field(default=False, description="The whole-system map (case-study layer, Figure 1's layers).")
     present: Optional[Presentation] = Field(default=None, description="Presentation layout, for maps of up to 80 bodies.")
     timeline: Optional[Timeline] = Field(default=None, description="The map at each later date it changed "

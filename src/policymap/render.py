@@ -357,6 +357,7 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         "vis": graph_to_vis_data(page),
         "regions": [vars(box) for box in layout.regions if box.label],
         "tours": [tour.model_dump(mode="json") for tour in fig.tours],
+        "route_examples": route_examples(graph),
     }
     if "case_studies" in graph.graph:
         page_data["whole"] = True  # the joined map: case-study layer and Figure 1's layers in the legend
@@ -384,6 +385,27 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         "print_figures": [{"name": f"Figure {p.figure.number}: {p.figure.title}" if p.figure.number else p.figure.title,
                            "url": p.url} for p in pages.values() if p is not page] if "whole" in page_data else [],
     }
+
+
+def route_examples(graph: nx.DiGraph) -> list[str]:
+    """Two well-connected bodies of this map, by acronym or short label, for the route boxes'
+    placeholders: the best connected, then the best connected one it does not touch but can reach.
+    Only names that name one body on the map (as the route boxes read them)."""
+    names = {n: attrs.get("acronym") or attrs["label"] for n, attrs in graph.nodes(data=True)}
+    uses: dict[str, int] = {}
+    for n, attrs in graph.nodes(data=True):
+        for name in {names[n].casefold(), attrs["label"].casefold()}:
+            uses[name] = uses.get(name, 0) + 1
+    links = graph.to_undirected(as_view=True)
+    ranked = sorted((n for n in graph.nodes if uses[names[n].casefold()] == 1 and len(names[n]) <= 16),
+                    key=lambda n: (-links.degree(n), names[n].casefold(), n))
+    if len(ranked) < 2:
+        return []
+    first = ranked[0]
+    reach = nx.node_connected_component(links, first)
+    second = next((n for n in ranked[1:] if n in reach and not links.has_edge(first, n)),
+                  next((n for n in ranked[1:] if n in reach), ranked[1]))
+    return [names[first], names[second]]
 
 
 def twin_entries(page: FigurePage) -> list[dict]:
