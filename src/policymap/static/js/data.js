@@ -104,6 +104,9 @@ function addLater(raw, page) {
     if (e.width) {
       item.width = e.width;
     }
+    if (e.arrows) {
+      item.arrows = e.arrows; // the relation family's own head, as on the guide's relations
+    }
     raw.vis.edges.push(item);
   });
   raw.lineage = t.lineage || {};

@@ -40,12 +40,28 @@ function shapeSwatch(shape, colour, fill) {
     focusable: "false" }, figure);
 }
 
-/* A relation's line and arrowhead, dashed for implied relations. Decorative. */
-function lineSwatch(colour, dashed) {
-  const line = svgEl("line", Object.assign({ x1: 2, y1: 7, x2: 31, y2: 7, stroke: colour, "stroke-width": 2.5 },
-    dashed ? { "stroke-dasharray": "5 4" } : {}));
+/* The arrowheads vis-network draws at a relation's object end, as the legend draws them (its
+   `arrows.to.type`): where the line stops, and the head's shape on a 40x14 swatch. */
+const HEADS = {
+  arrow: [30, "polygon", { points: "29,2 39,7 29,12 31,7" }],
+  triangle: [30, "polygon", { points: "29,2 39,7 29,12" }],
+  vee: [33, "polygon", { points: "28,1 39,7 28,13 33,7" }],
+  diamond: [27, "polygon", { points: "27,7 33,2.5 39,7 33,11.5" }],
+  circle: [31, "circle", { cx: 35, cy: 7, r: 4 }],
+  box: [31, "rect", { x: 31, y: 3, width: 8, height: 8 }],
+  bar: [37, "rect", { x: 36, y: 1, width: 3, height: 12 }],
+};
+
+/* A relation's line and arrowhead (vis-network's arrow type, "arrow" by default), its line
+   width as drawn on the map, dashed for implied relations. Decorative. */
+function lineSwatch(colour, dashed, arrow, width) {
+  const type = HEADS[arrow] ? arrow : "arrow";
+  const [end, tag, geometry] = HEADS[type];
+  const line = svgEl("line", Object.assign({ x1: 2, y1: 7, x2: end, y2: 7, stroke: colour,
+    "stroke-width": width ? Math.min(1.6 * width, 4.5) : 2.5 }, dashed ? { "stroke-dasharray": "5 4" } : {}));
+  const head = svgEl(tag, Object.assign({ class: "swatch-head", fill: colour }, geometry));
   return svgEl("svg", { class: "swatch swatch-line", width: 40, height: 14, viewBox: "0 0 40 14", "aria-hidden": "true",
-    focusable: "false" }, line, svgEl("polygon", { points: "30,2 39,7 30,12", fill: colour }));
+    focusable: "false", "data-arrow": type }, line, head);
 }
 
 /* Say something to screen readers through the page's live region. */

@@ -124,6 +124,7 @@ function start() {
       return { count: found.count, routes: found.routes.map((route) => ({ nodes: route.nodes,
         edges: route.edges.map((e) => e.id), sentences: pm.routes.sentences(data, route) })) };
     },
+    resolve: (text) => pm.routes.resolve(data, text, pm.select.hidden(data, store.getState())), // a name as the route boxes read it
     state: () => pm.store.snapshot(data, store.getState()),
     regions: () => map.regions().map((region) => region.label), // the region frames drawn (filters hide empty ones)
     freeArea: () => camera.freeArea(store.getState()), // the part of the map nothing covers

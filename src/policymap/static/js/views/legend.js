@@ -31,8 +31,8 @@ function build(holder, data, styles) {
     holder.appendChild(fieldset({ class: "filter-group filter-levels" }, ["Levels"], el("ul", { class: "legend-list legend-levels" }, ...items)));
   }
   if (relations.size) {
-    const items = styles.relations.filter(([id]) => relations.has(id)).map(([id, colour]) =>
-      item("relation", id, data.relations[id][2], relations.get(id), lineSwatch(colour, false)));
+    const items = styles.relations.filter(([id]) => relations.has(id)).map(([id, colour, arrow, width]) =>
+      item("relation", id, data.relations[id][2], relations.get(id), lineSwatch(colour, false, arrow, width)));
     const lists = [el("ul", { class: "legend-list" }, ...items)];
     if (implied) {
       lists.push(el("ul", { class: "legend-list" }, el("li", { id: "legend-implied" },
