@@ -2,7 +2,7 @@
    address, and expose window.policymap for tests:
    {network, data, tours, store, state(), dispatch(action), select(id), clear(), present(on),
     setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio),
-    routes(from, to), preparePrint()}.
+    routes(from, to), preparePrint(), relationLabels()}.
    Pages other than maps have no data and only honour ?present. */
 
 function showMapMessage(text) {
@@ -39,13 +39,15 @@ function start() {
   const v = pm.views;
   const legend = v.legend.createLegend(data, store, site.legend); // first: the panel borrows its swatches
   const map = v.map.createMap(mapElement, data, store, styles);
+  const labels = v.labels.createLabels(map, data, store, styles);
   const routes = v.routes.createRoutes(data, store);
   const bar = v.bar.createBar(store, pm.dom.announce);
-  const views = [bar, map, legend, v.panel.createPanel(data, store),
+  const views = [bar, map, labels, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
     v.timeline.createTimeline(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
   const camera = views[views.length - 1];
+  labels.within(() => camera.freeArea(store.getState()));
   const render = (state, previous, action) => views.forEach((view) => view.render(state, previous, action));
   store.subscribe(render);
   store.subscribe((state, previous) => {
@@ -128,6 +130,7 @@ function start() {
     state: () => pm.store.snapshot(data, store.getState()),
     regions: () => map.regions().map((region) => region.label), // the region frames drawn (filters hide empty ones)
     freeArea: () => camera.freeArea(store.getState()), // the part of the map nothing covers
+    relationLabels: labels.placed, // the relations' names drawn last: [{id, text, px, large, box}]
   };
 }
 

@@ -28,7 +28,6 @@ function normal(data) {
   const edgeOptions = options.edges || {};
   const groups = options.groups || {};
   const nodeFont = option(option(nodeOptions, "font", {}), "color", "#343434");
-  const edgeFont = option(option(edgeOptions, "font", {}), "color", "#343434");
   return {
     name: "normal",
     overlays: false, // panels sit beside the map, not over it
@@ -51,10 +50,7 @@ function normal(data) {
     edge(base, faded, hidden) {
       const width = option(base, "width", option(edgeOptions, "width", 1));
       return Object.assign({}, base, { hidden: hidden, width: width,
-        color: Object.assign(edgeColor(base.color), { opacity: faded ? 0.15 : 1 }),
-        font: Object.assign({}, base.font || {}, {
-          size: option(edgeOptions.font, "size", 14), strokeWidth: option(edgeOptions.font, "strokeWidth", 2),
-          color: faded ? "rgba(60, 66, 75, 0.3)" : edgeFont }) });
+        color: Object.assign(edgeColor(base.color), { opacity: faded ? 0.15 : 1 }) });
     },
     region: (region) => ({ fill: region.inset ? "#fff8e1" : "#f0f3f7", stroke: region.inset ? "#a86a00" : "#c5ccd6",
       width: region.inset ? 2 : 1, ink: "#4a5563", font: "600 16px " + FACE, size: 16, inset: 10, top: 10 }),
@@ -67,7 +63,6 @@ function presenting(data) {
   const base = normal(data);
   const present = data.present;
   const groups = (data.vis.options || {}).groups || {};
-  const edgeFont = option(option((data.vis.options || {}).edges || {}, "font", {}), "color", "#343434");
   const style = Object.assign({}, base, {
     name: "present",
     overlays: true, // panels, the tour card and the bar lie over the map
@@ -75,10 +70,9 @@ function presenting(data) {
     frame: { margin: 24, maxScale: 1.6 },
     edge(item, faded, hidden) {
       const width = option(item, "width", option((data.vis.options.edges || {}), "width", 1));
-      // Relation names would crowd the projected map: the details panel and tour text read them out.
+      // Relation names: views/labels.js names the ones that stand out, large.
       return Object.assign({}, item, { hidden: hidden, width: width * 1.7,
-        color: Object.assign(edgeColor(item.color), { opacity: faded ? 0.1 : 1 }),
-        font: Object.assign({}, item.font || {}, { size: 0, color: edgeFont, strokeWidth: 0 }) });
+        color: Object.assign(edgeColor(item.color), { opacity: faded ? 0.1 : 1 }) });
     },
   });
   if (!present) {

@@ -2,33 +2,22 @@
    them from the state (mode, filters, emphasis, colouring) and mirrors the selection. Clicks
    on the map dispatch; nothing here decides what a click means beyond naming what was hit. */
 
-/* vis-network 9.1.13 draws the label of an exactly horizontal edge that runs right to left at
-   the wrong place when font.align is "middle", "top" or "bottom" (its angle normalises to 0 and
-   the translation is skipped). Such labels are level anyway. */
-function levelLabel(data, visNodes) {
-  const option = pm.text.option;
-  const defaults = option(option(data.vis.options, "edges", {}), "font", {});
-  return (edge) => {
-    const align = option(edge.font, "align", option(defaults, "align", "horizontal"));
-    const from = visNodes.get(edge.from);
-    const to = visNodes.get(edge.to);
-    if (align === "horizontal" || typeof edge.font === "string" || !from || !to || from.y !== to.y || from.x <= to.x) {
-      return edge;
-    }
-    return Object.assign({}, edge, { font: Object.assign({}, edge.font, { align: "horizontal" }) });
-  };
-}
-
 function withoutTitle(item) {
   const copy = Object.assign({}, item);
   delete copy.title; // nothing may depend on hover tooltips
   return copy;
 }
 
+/* Relations are drawn without vis-network's labels: views/labels.js names them. */
+function unlabelled(edge) {
+  const copy = withoutTitle(edge);
+  delete copy.label;
+  return copy;
+}
+
 function createMap(element, data, store, styles) {
-  const visNodes = new Map(data.vis.nodes.map((node) => [node.id, node]));
   const baseNodes = data.vis.nodes.map(withoutTitle);
-  const baseEdges = data.vis.edges.map(withoutTitle).map(levelLabel(data, visNodes));
+  const baseEdges = data.vis.edges.map(unlabelled);
   const options = Object.assign({}, data.vis.options);
   options.interaction = Object.assign({ hover: true }, options.interaction);
   // At start nothing is faded, filtered or presented, so the styled items would only repeat the
