@@ -2775,18 +2775,76 @@ pm.views.search = { createSearch };
 /* ---- js/views/tour.js ---- */
 (function (pm) {
 /* views/tour.js: the tour menu and the tour panel (card or band in presentation mode). The
-   panel is on screen exactly when a tour is on; a body opened inside a step leaves it there,
-   its buttons still step through the tour. Where the card sits is the camera's choice. */
+   menu is a button that opens a list of the tours, each title whole (the one on marked current);
+   choosing one, Escape, or a click elsewhere closes it. The panel is on screen exactly when a
+   tour is on; a body opened inside a step leaves it there, its buttons still step through the
+   tour. Where the card sits is the camera's choice. */
+
+function createMenu(store) {
+  const button = document.getElementById("tour-select");
+  const menu = document.getElementById("tour-menu");
+  if (!button || !menu) {
+    return () => {};
+  }
+  const holder = button.parentElement;
+  const open = (on, focus) => {
+    menu.hidden = !on;
+    button.setAttribute("aria-expanded", String(on));
+    const target = on ? menu.querySelector("[aria-current='true']") || menu.querySelector("button") : button;
+    if (focus && target) {
+      target.focus({ preventScroll: true });
+    }
+  };
+  button.disabled = false;
+  button.addEventListener("click", () => open(menu.hidden, menu.hidden));
+  menu.addEventListener("click", (event) => {
+    const choice = event.target.closest("[data-tour]");
+    if (choice) {
+      open(false, false);
+      store.dispatch({ type: "tour", id: choice.getAttribute("data-tour"), step: 0, moveFocus: true });
+    }
+  });
+  holder.addEventListener("keydown", (event) => {
+    if (menu.hidden) {
+      return;
+    }
+    const choices = Array.from(menu.querySelectorAll("button"));
+    const at = choices.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault(); // the menu closes first; the next Escape is the map's
+      open(false, true);
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && choices.length) {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      choices[at < 0 ? 0 : (at + step + choices.length) % choices.length].focus();
+    }
+  });
+  document.addEventListener("pointerdown", (event) => {
+    if (!menu.hidden && !holder.contains(event.target)) {
+      open(false, false);
+    }
+  });
+  holder.addEventListener("focusout", (event) => {
+    if (!menu.hidden && event.relatedTarget && !holder.contains(event.relatedTarget)) {
+      open(false, false);
+    }
+  });
+  return (tour) => {
+    menu.querySelectorAll("[data-tour]").forEach((choice) => {
+      const on = Boolean(tour && choice.getAttribute("data-tour") === tour.id);
+      if (on) {
+        choice.setAttribute("aria-current", "true");
+      } else {
+        choice.removeAttribute("aria-current");
+      }
+    });
+  };
+}
 
 function createTour(data, store) {
   const panel = document.getElementById("tour");
   const select = document.getElementById("tour-select");
-  if (select) {
-    select.disabled = false;
-    select.addEventListener("change", () => {
-      store.dispatch(select.value ? { type: "tour", id: select.value, step: 0, moveFocus: true } : { type: "tour-end" });
-    });
-  }
+  const markCurrent = createMenu(store);
   if (panel) {
     panel.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
@@ -2807,9 +2865,7 @@ function createTour(data, store) {
       return;
     }
     const tour = pm.select.tour(data, state);
-    if (select) {
-      select.value = tour ? tour.id : "";
-    }
+    markCurrent(tour);
     const wasOn = previous ? Boolean(previous.tour) : false;
     if (!tour) {
       if (wasOn && panel.contains(document.activeElement) && select) {
@@ -3171,12 +3227,53 @@ pm.views.timeline = { createTimeline };
 (function (pm) {
 /* views/bar.js: the page's mode on the page: body.present, the Present and Full screen
    buttons (full screen also by the F key, through toggleFullscreen), and the presentation bar
-   that folds down when the pointer nears the top. */
+   that folds down when the pointer nears the top, or stays open from the corner control
+   (body.bar-open) until that control, Escape in the bar, a click on the map or focus moving on
+   to a panel closes it. */
 
 function createBar(store, announce) {
   const presentButton = document.querySelector("[data-action='present']");
   const fullscreenButton = document.querySelector("[data-action='fullscreen']");
+  const opener = document.getElementById("bar-opener");
+  const bar = document.getElementById("figure-bar");
   let barTimer = null;
+
+  /* The bar held open (or not) by the corner control; opening it takes focus to its first control. */
+  function holdBar(open, moveFocus) {
+    document.body.classList.toggle("bar-open", open);
+    if (opener) {
+      opener.setAttribute("aria-expanded", String(open));
+      opener.setAttribute("aria-label", open ? "Hide the presentation controls" : "Presentation controls");
+    }
+    const first = bar && bar.querySelector(".controls input:not(:disabled), .controls select:not(:disabled), .controls button:not(:disabled)");
+    if (open && moveFocus && first) {
+      first.focus({ preventScroll: true });
+    } else if (!open && moveFocus && opener) {
+      opener.focus({ preventScroll: true });
+    }
+  }
+
+  if (opener && bar) {
+    opener.hidden = false;
+    opener.addEventListener("click", () => holdBar(!document.body.classList.contains("bar-open"), true));
+    bar.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && document.body.classList.contains("bar-open") && !event.defaultPrevented
+          && !(event.target.closest && event.target.closest("[aria-expanded='true']"))) {
+        event.preventDefault(); // the bar closes first; the next Escape is the map's
+        holdBar(false, true);
+      }
+    });
+    bar.addEventListener("focusout", (event) => {
+      const to = event.relatedTarget;
+      if (to && !bar.contains(to) && to !== opener) {
+        holdBar(false, false); // on to a panel it opened (routes, legend): the bar would lie over it
+      }
+    });
+    const map = document.getElementById("map-stage");
+    if (map) {
+      map.addEventListener("pointerdown", () => holdBar(false, false));
+    }
+  }
 
   function showBar() {
     document.body.classList.add("bar-shown");
@@ -3230,6 +3327,7 @@ function createBar(store, announce) {
       presentButton.textContent = on ? "Exit presentation" : "Present";
     }
     if (previous && previous.mode !== state.mode) {
+      holdBar(false, false);
       if (on) {
         showBar(); // show where the controls went
       } else if (document.fullscreenElement && document.exitFullscreen) {
@@ -3556,7 +3654,7 @@ function start() {
     }
     store.dispatch({ type: "select-node", id: link.getAttribute("data-node"), moveFocus: true });
   });
-  document.querySelectorAll(".zoom [data-action]").forEach((button) => {
+  document.querySelectorAll(".zoom [data-action], .bar-zoom [data-action]").forEach((button) => {
     button.disabled = false;
     button.addEventListener("click", () => {
       const action = button.getAttribute("data-action");

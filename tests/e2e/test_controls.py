@@ -109,3 +109,174 @@ def test_legend_relation_heads_are_the_maps_arrow_types(built_site, open_page, n
     implied = page.locator("#legend-implied svg line")
     if implied.count():
         assert implied.get_attribute("stroke-dasharray"), "the implied row is dashed, as the map dashes them"
+
+
+# -- 2. the corner control opens the bar ---------------------------------------------------------------
+
+def bar_shown(page):
+    return page.evaluate("""() => { const r = document.getElementById('figure-bar').getBoundingClientRect();
+        return r.top >= -1 && r.bottom > 40; }""")
+
+
+def contrast(page, selector):
+    """WCAG contrast of an element's text against its background (both opaque here)."""
+    return page.evaluate("""sel => {
+      const cs = getComputedStyle(document.querySelector(sel));
+      const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+        .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const [a, b] = [lum(cs.color), lum(cs.backgroundColor)].sort((x, y) => y - x);
+      return (a + 0.05) / (b + 0.05);
+    }""", selector)
+
+
+@pytest.mark.parametrize("how", ["click", "Enter"])
+def test_corner_control_is_visible_and_opens_the_bar(built_site, open_page, how):
+    watch = open_page(url(built_site, "renewal-regeneration", "?present"))
+    page = watch.page
+    page.wait_for_timeout(2800)  # the bar shown on entering has folded away again
+    opener = page.locator("#bar-opener")
+    assert opener.is_visible(), "visible without moving the mouse"
+    box = opener.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44, f"large enough to hit: {box}"
+    assert box["x"] + box["width"] > 1280 - 60 and box["y"] < 60, f"in the top right corner: {box}"
+    assert page.evaluate("document.elementFromPoint(arguments[0], arguments[1]) === document.getElementById('bar-opener')".replace(
+        "arguments[0], arguments[1]", f"{box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2}")), "nothing covers it"
+    assert opener.get_attribute("aria-label") and opener.get_attribute("aria-expanded") == "false"
+    assert contrast(page, "#bar-opener") >= 4.5
+    assert not bar_shown(page)
+    if how == "click":
+        opener.click()
+    else:
+        page.locator("#map").click(position={"x": 600, "y": 700})
+        page.wait_for_timeout(2800)
+        for _ in range(3):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "bar-opener":
+                break
+        assert page.evaluate("document.activeElement.id") == "bar-opener", "reached by keyboard"
+        page.keyboard.press("Enter")
+    page.wait_for_timeout(3000)  # still open after the pointer's 2.5 s
+    assert bar_shown(page), "the bar is open"
+    assert opener.get_attribute("aria-expanded") == "true"
+    for selector in ["#search-input", "#tour-select", "#routes-toggle", "#legend-toggle", ".bar-zoom [data-action='fit']",
+                     "[data-action='present']"]:
+        control = page.locator(selector)
+        assert control.is_visible() and control.is_enabled(), selector
+        box = control.bounding_box()
+        assert box["y"] >= 0 and box["x"] + box["width"] <= 1280, selector
+    assert page.evaluate("document.getElementById('figure-bar').contains(document.activeElement)"), "focus is in the bar"
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert page.evaluate("window.policymap.state().mode") == "present", "Escape closes the bar first"
+    assert page.evaluate("document.activeElement.id") == "bar-opener"
+    page.mouse.move(640, 500)
+    page.wait_for_timeout(400)
+    assert not bar_shown(page)
+    save_screenshot(page, "controls-corner")
+    assert watch.errors == []
+
+
+def test_corner_control_only_when_presenting(built_site, open_page):
+    page = open_page(url(built_site, "mental-health-services")).page
+    assert not page.locator("#bar-opener").is_visible()
+    page.keyboard.press("p")
+    page.wait_for_timeout(300)
+    assert page.locator("#bar-opener").is_visible()
+
+
+# -- 3. zoom and Routes in the presentation bar -------------------------------------------------------
+
+def open_bar(page):
+    page.locator("#bar-opener").click()
+    page.wait_for_timeout(300)
+
+
+def test_bar_zooms_in_out_and_fits_in_presentation(built_site, open_page):
+    page = open_page(url(built_site, "local-strategic-partnerships", "?present")).page
+    open_bar(page)
+    page.wait_for_timeout(500)
+    start = page.evaluate("window.policymap.network.getScale()")
+    page.locator(".bar-zoom [data-action='zoom-in']").click()
+    page.wait_for_timeout(600)
+    bigger = page.evaluate("window.policymap.network.getScale()")
+    assert bigger > start * 1.2
+    for _ in range(2):
+        page.locator(".bar-zoom [data-action='zoom-out']").click()
+        page.wait_for_timeout(600)
+    assert page.evaluate("window.policymap.network.getScale()") < start * 0.9
+    page.locator(".bar-zoom [data-action='fit']").click()
+    page.wait_for_timeout(900)
+    assert abs(page.evaluate("window.policymap.network.getScale()") / start - 1) < 0.1, "fit returns to the whole map"
+    assert page.locator(".zoom").is_hidden(), "the map's own zoom strip stays away in presentation"
+    save_screenshot(page, "controls-bar-open")
+
+
+@pytest.mark.parametrize("name", MAPS)
+def test_routes_in_presentation_find_and_frame_a_route(built_site, open_page, name):
+    watch = open_page(url(built_site, name, "?present"))
+    page = watch.page
+    open_bar(page)
+    page.locator("#routes-toggle").click()
+    panel = page.locator("#routes")
+    assert panel.is_visible()
+    assert page.evaluate("document.activeElement.id") == "route-from"
+    examples = page.evaluate("window.policymap.data.route_examples || []")
+    if len(examples) < 2:
+        examples = page.evaluate("Object.keys(window.policymap.data.nodes).slice(0, 2)")
+    page.locator("#route-from").fill(examples[0])
+    page.locator("#route-to").fill(examples[1])
+    page.locator("#routes-form button[type='submit']").click()
+    page.wait_for_function("window.policymap.state().route !== null")
+    page.wait_for_timeout(1200)
+    assert page.locator("#routes-list li").count() >= 1
+    route = page.evaluate("window.policymap.state().route")
+    nodes = page.evaluate("""sel => window.policymap.routes(sel.from, sel.to).routes[sel.index].nodes""", route)
+    free = page.evaluate("window.policymap.freeArea()")
+    panel_box = panel.bounding_box()
+    assert panel_box["x"] > 640, "the routes panel lies over the map's right-hand side"
+    for node in nodes:
+        box = page.evaluate("""id => { const n = window.policymap.network, b = n.getBoundingBox(id);
+            const a = n.canvasToDOM({x: b.left, y: b.top}), z = n.canvasToDOM({x: b.right, y: b.bottom});
+            return {left: a.x, top: a.y, right: z.x, bottom: z.y}; }""", node)
+        assert box["left"] >= free["left"] - 2 and box["right"] <= free["left"] + free["width"] + 2, (node, box, free)
+        assert box["top"] >= free["top"] - 2 and box["bottom"] <= free["top"] + free["height"] + 2, (node, box, free)
+        assert box["right"] <= panel_box["x"] + 2, f"{node} is framed clear of the panel"
+    assert watch.errors == []
+
+
+# -- 4. the tour menu shows whole titles ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ALL_MAPS)
+@pytest.mark.parametrize("query", ["", "?present"])
+def test_tour_menu_shows_every_title_whole(built_site, open_page, name, query):
+    page = open_page(url(built_site, name, query)).page
+    tours = page.evaluate("window.policymap.tours")
+    if query:
+        open_bar(page)
+    button = page.locator("#tour-select")
+    assert page.evaluate("(b => b.scrollWidth <= b.clientWidth)(document.getElementById('tour-select'))"), "the button reads whole"
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    choices = page.evaluate("""() => Array.from(document.querySelectorAll('#tour-menu .tour-choice')).map(b => {
+        const r = b.getBoundingClientRect();
+        const range = document.createRange(); range.selectNodeContents(b);
+        const text = range.getBoundingClientRect();
+        return {text: b.textContent, scroll: b.scrollWidth, client: b.clientWidth, left: r.left, right: r.right, top: r.top,
+                bottom: r.bottom, textRight: text.right, textBottom: text.bottom, visible: r.width > 0,
+                hit: document.elementFromPoint(r.left + 12, r.top + r.height / 2) === b};
+    })""")
+    assert [c["text"] for c in choices] == [t["title"] for t in tours], "every title, in full"
+    for c in choices:
+        assert c["visible"] and c["hit"], c
+        assert c["scroll"] <= c["client"], f"{c['text']!r} is cut"
+        assert 0 <= c["left"] and c["right"] <= 1280 and c["textRight"] <= c["right"] and c["bottom"] <= 720, c
+    # choose the last by keyboard, then check it is marked as the tour on
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"window.policymap.state().tour === {tours[-1]['id']!r}")
+    assert page.locator("#tour-menu").is_hidden()
+    button.click()
+    assert page.locator(f"#tour-menu [data-tour='{tours[-1]['id']}']").get_attribute("aria-current") == "true"
+    page.keyboard.press("Escape")
+    assert page.locator("#tour-menu").is_hidden()
+    assert page.evaluate("window.policymap.state().tour") == tours[-1]["id"], "Escape closes the menu, not the tour"

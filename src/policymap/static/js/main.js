@@ -78,7 +78,7 @@ function start() {
     }
     store.dispatch({ type: "select-node", id: link.getAttribute("data-node"), moveFocus: true });
   });
-  document.querySelectorAll(".zoom [data-action]").forEach((button) => {
+  document.querySelectorAll(".zoom [data-action], .bar-zoom [data-action]").forEach((button) => {
     button.disabled = false;
     button.addEventListener("click", () => {
       const action = button.getAttribute("data-action");
