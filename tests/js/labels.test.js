@@ -56,13 +56,13 @@ test("a line's open part lies between its two bodies' boxes", () => {
 });
 
 test("a fan of one relation into one body is named once when the others find no room", () => {
-  const names = [
-    { id: "x", text: "works through", large: true, source: "a", target: "hub" },
-    { id: "y", text: "works through", large: true, source: "b", target: "hub" },
-    { id: "z", text: "funds", large: true, source: "c", target: "hub" },
-  ];
-  const out = pm.labels.shared(names, [{ id: "x" }]);
-  assert.deepEqual(out[0].names, ["x", "y"], "the same words into the same body");
+  const ends = [box(-50, -20, 48, 20), box(52, -20, 150, 20)];
+  const at = (id, source, text) => line(id, { x: 0, y: 0 }, { x: 100, y: 0 }, { large: true, source: source, target: "hub", text: text, ends: ends });
+  const roomy = line("x", { x: 0, y: 200 }, { x: 400, y: 200 }, { large: true, source: "a", target: "hub", text: "works through" });
+  const placed = pm.labels.place([roomy, at("y", "b", "works through"), at("z", "c", "funds")], ends, 20, null);
+  assert.deepEqual(placed.map((p) => [p.id, p.names]), [["x", ["x", "y"]], ["z", ["z"]]],
+    "the same words into the same body are said once; other words get their own name");
+  assert.ok(placed[1].anchor, "with a leader");
 });
 
 test("which relations are named: the ones that stand out large, the rest only in normal mode", () => {

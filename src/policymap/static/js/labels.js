@@ -104,52 +104,53 @@ function inside(box, area) {
   return !area || (box.left >= area.left && box.top >= area.top && box.right <= area.right && box.bottom <= area.bottom);
 }
 
-/* Where along a line (0 at `from`, 1 at `to`) its bodies' boxes `ends` leave it open:
-   [start, end], or [0, 1] when the two boxes leave nothing between them. */
-function open(n) {
-  const [a, b] = n.ends || [];
+/* Where along a line (0 at `from`, 1 at `to`) a box lies across it: [enter, leave], or null. */
+function across(n, box) {
+  let enter = 0;
+  let leave = 1;
   const dx = n.to.x - n.from.x;
   const dy = n.to.y - n.from.y;
-  // the last t inside box a, going out from the start, and the first t inside box b
-  const leave = (box) => {
-    if (!box) {
-      return 0;
+  const clip = (d, low, high, start) => { // Liang-Barsky, one axis
+    if (!d) {
+      return start >= low && start <= high;
     }
-    const ts = [];
-    if (dx) {
-      ts.push(((dx > 0 ? box.right : box.left) - n.from.x) / dx);
-    }
-    if (dy) {
-      ts.push(((dy > 0 ? box.bottom : box.top) - n.from.y) / dy);
-    }
-    return ts.length ? Math.max(0, Math.min(...ts)) : 0;
+    const a = (low - start) / d;
+    const b = (high - start) / d;
+    enter = Math.max(enter, Math.min(a, b));
+    leave = Math.min(leave, Math.max(a, b));
+    return enter <= leave;
   };
-  const enter = (box) => {
-    if (!box) {
-      return 1;
+  return clip(dx, box.left, box.right, n.from.x) && clip(dy, box.top, box.bottom, n.from.y) ? [enter, leave] : null;
+}
+
+/* The parts of a line no box covers, longest first: [[start, end], ...] along it. */
+function openParts(n, boxes) {
+  let parts = [[0, 1]];
+  boxes.forEach((box) => {
+    const cut = box && across(n, box);
+    if (cut) {
+      parts = parts.flatMap(([a, b]) => [[a, Math.min(b, cut[0])], [Math.max(a, cut[1]), b]]).filter(([a, b]) => b - a > 1e-6);
     }
-    const ts = [];
-    if (dx) {
-      ts.push(((dx > 0 ? box.left : box.right) - n.from.x) / dx);
-    }
-    if (dy) {
-      ts.push(((dy > 0 ? box.top : box.bottom) - n.from.y) / dy);
-    }
-    return ts.length ? Math.min(1, Math.max(...ts)) : 1;
-  };
-  const start = leave(a);
-  const end = enter(b);
-  return start < end ? [start, end] : [0, 1];
+  });
+  return parts.sort((p, q) => (q[1] - q[0]) - (p[1] - p[0]) || p[0] - q[0]);
+}
+
+/* Where along a line its two bodies leave it open: [start, end], or [0, 1] when the bodies
+   leave nothing between them. */
+function open(n) {
+  const parts = openParts(n, n.ends || []);
+  const inner = parts.filter(([a, b]) => a > 0 && b < 1);
+  return inner.length ? inner[0] : parts.length === 1 && parts[0][0] > 0 && parts[0][1] < 1 ? parts[0] : [0, 1];
 }
 
 const AROUND = [[0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1]];
 
 /* The places a name may take, best first: on its line as near the middle as may be; for a
-   large name then off its line with a leader back to it (bodies packed close for projection
-   leave little line between them), nearest first, and last the same places over faded bodies
-   (marked `over`). Each place is {c: centre, anchor: the point of the line a leader goes to, or
+   large name then the same over faded bodies (marked `over`), then off its line with a leader
+   back to it (bodies packed close for projection leave little line between them), nearest
+   first, clear of bodies and then over faded ones. Each place is {c: centre, anchor: the point of the line a leader goes to, or
    null, over}. */
-function candidates(n) {
+function candidates(n, keep) {
   const [t0, t1] = open(n);
   const at = (t) => {
     const u = t0 + t * (t1 - t0);
@@ -159,61 +160,61 @@ function candidates(n) {
   if (!n.large) {
     return out;
   }
+  // Leaders meet the line where it shows: the middles of the parts no body that stands out covers.
+  const u = (p) => ({ x: n.from.x + p * (n.to.x - n.from.x), y: n.from.y + p * (n.to.y - n.from.y) });
+  const anchors = openParts(n, (n.ends || []).concat(keep || [])).slice(0, 3).flatMap(([a, b]) =>
+    [(a + b) / 2].concat(b - a > 0.3 ? [a + 0.25 * (b - a), a + 0.75 * (b - a)] : [])).map(u);
   const off = [];
-  [0.8, 1.8, 3, 4.5, 6.5].forEach((gap) => [0.5, 0.35, 0.65, 0.2, 0.8].forEach((t) => AROUND.forEach(([dx, dy]) => {
-    const p = at(t);
+  [0.8, 1.8, 3, 4.5, 6.5].forEach((gap) => anchors.forEach((p) => AROUND.forEach(([dx, dy]) => {
     off.push({ c: { x: p.x + dx * (n.width / 2 + gap * n.height), y: p.y + dy * (n.height / 2 + gap * n.height) }, anchor: p, over: false });
   })));
   const over = (c) => Object.assign({}, c, { over: true });
-  return out.concat(off, out.map(over), off.map(over));
+  return out.concat(out.map(over), off, off.map(over));
 }
 
-/* Where each name goes. `names`: [{id, width, height, from: {x, y}, to: {x, y}, large, ends}]
-   in the order they are placed, sizes and points in one unit (the map's), `ends` the boxes of
-   the line's two bodies; `solids`: the boxes of the bodies and region headings on show; `area`:
-   the box names must lie in (the part of the map in view), or null; `keep`: boxes no name may
-   cover (the bodies that stand out). A name sits on its line,
-   as near the middle as leaves it clear of the names already placed and of every solid; a large
-   name that finds no such place may sit off its line with a leader, then over a faded body,
-   but never over another name or a body in `keep` or its own two. A name that finds no place is left out. Answers
-   [{id, left, top, right, bottom, x, y, anchor}] (x, y: the name's centre; anchor: where its
-   leader meets the line, or null for a name on its line). */
+/* Where each name goes. `names`: [{id, text, width, height, from: {x, y}, to: {x, y}, large,
+   source, target, ends}] in the order they are placed, sizes and points in one unit (the
+   map's), `ends` the boxes of the line's two bodies; `solids`: the boxes of the bodies and
+   region headings on show; `area`: the box names must lie in (the part of the map in view), or
+   null; `keep`: boxes no name may cover (the bodies that stand out).
+   A name sits on its line, as near the middle as leaves it clear of the names already placed
+   and of every solid. A large name with no room there is named by a large name already placed
+   with the same words and one of the same bodies, if there is one; otherwise it sits on its
+   line over a faded body, or off its line with a leader, but never over another name, a body
+   in `keep` or its own two. A name that finds no place is left out. Answers [{id, names, left, top, right,
+   bottom, x, y, anchor}]: `names` the relations it names (its own first), (x, y) its centre,
+   `anchor` where its leader meets the line, or null for a name on its line. */
 function place(names, solids, cell, area, keep) {
   const taken = grid(cell);
   const solid = grid(cell);
   solids.forEach((b) => solid.add(b));
   const out = [];
+  const byId = new Map(names.map((n) => [n.id, n]));
+  // A large name already placed with the same words and one of the same bodies: a fan of
+  // "works through" lines into one body needs the words once, not once a line with leaders.
+  const host = (n) => out.find((p) => {
+    const m = byId.get(p.id);
+    return m.large && m.text === n.text && (m.source === n.source || m.target === n.target);
+  });
   names.forEach((n) => {
     const ends = (n.ends || []).concat(keep || []);
-    const found = candidates(n).map((t) => [boxAt(t.c, n.width, n.height), t])
-      .find(([box, t]) => inside(box, area) && !taken.hits(box)
-        && (t.over ? !ends.some((e) => overlaps(e, box)) : !solid.hits(box)));
+    const fits = ([box, t]) => inside(box, area) && !taken.hits(box) && (t.over ? !ends.some((e) => overlaps(e, box)) : !solid.hits(box));
+    const tries = candidates(n, keep).map((t) => [boxAt(t.c, n.width, n.height), t]);
+    let found = tries.filter(([, t]) => !t.anchor && !t.over).find(fits);
+    const shared = !found && n.large && n.source && host(n);
+    if (shared) {
+      shared.names.push(n.id);
+      return;
+    }
+    found = found || tries.find(fits);
     if (found) {
       const box = found[0];
       taken.add(box);
-      out.push(Object.assign({ id: n.id, x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2, anchor: found[1].anchor }, box));
+      out.push(Object.assign({ id: n.id, names: [n.id], x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2,
+        anchor: found[1].anchor }, box));
     }
   });
   return out;
 }
 
-/* Names that found no place but share their text and a body with one that did are named by it:
-   a fan of "works through" lines into one body needs the words once. Answers the placed names
-   with `names`: the ids each one names (its own first). */
-function shared(names, placed) {
-  const byId = new Map(names.map((n) => [n.id, n]));
-  const out = placed.map((p) => Object.assign({}, p, { names: [p.id] }));
-  const done = new Set(placed.map((p) => p.id));
-  names.filter((n) => n.large && !done.has(n.id)).forEach((n) => {
-    const host = out.find((p) => {
-      const m = byId.get(p.id);
-      return m.large && m.text === n.text && (m.source === n.source || m.target === n.target);
-    });
-    if (host) {
-      host.names.push(n.id);
-    }
-  });
-  return out;
-}
-
-pm.labels = { SIZES, highlighted, named, size, place, shared, open, overlaps };
+pm.labels = { SIZES, highlighted, named, size, place, open, openParts, overlaps };

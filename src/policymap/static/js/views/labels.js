@@ -52,8 +52,7 @@ function createLabels(map, data, store, styles) {
     const byId = new Map(names.map((n) => [n.id, n]));
     const stand = pm.select.emphasis(data, state);
     const keep = stand ? Array.from(stand.nodes).filter((id) => boxes.has(id)).map((id) => boxes.get(id)) : [];
-    const placed = pm.labels.place(names, solids, 48 / scale, area(), keep);
-    return pm.labels.shared(names, placed).map((p) => Object.assign({}, byId.get(p.id), p));
+    return pm.labels.place(names, solids, 48 / scale, area(), keep).map((p) => Object.assign({}, byId.get(p.id), p));
   }
 
   /* The region headings' boxes, as views/map.js writes them. */
