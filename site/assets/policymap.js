@@ -1195,6 +1195,25 @@ function initialState(options) {
   }, options || {});
 }
 
+/* A showcase the map can show: {group: "kind" | "level", id} naming a kind or level some body of
+   this map has, or null. */
+function showcaseFor(data, value) {
+  if (!value || (value.group !== "kind" && value.group !== "level")) {
+    return null;
+  }
+  const group = value.group;
+  return Object.keys(data.nodes).some((id) => data.nodes[id][group] === value.id) ? { group: group, id: value.id } : null;
+}
+
+/* "the 6 funds", "the 17 national bodies": what a showcase highlights, in words. */
+function showcaseText(data, showcase) {
+  const n = Object.keys(data.nodes).filter((id) => data.nodes[id][showcase.group] === showcase.id).length;
+  const name = showcase.group === "kind" ? (data.kinds || {})[showcase.id] || showcase.id : (data.levels || {})[showcase.id] || showcase.id;
+  return showcase.group === "kind"
+    ? "the " + (n === 1 ? "1 body" : n + " bodies") + " of the kind \u201c" + name + "\u201d"
+    : "the " + n + " " + name.toLowerCase() + (n === 1 ? " body" : " bodies");
+}
+
 function say(state, text) {
   return { text: text, n: state.said ? state.said.n + 1 : 1 };
 }
@@ -1246,7 +1265,7 @@ function reducer(data) {
     const parts = pm.select.stepParts(data, tour.steps[index]);
     // A tour shows the map at its step's date; the guide's own tours, at the guide's date.
     const at = data.timeline ? tour.steps[index].at || null : state.at;
-    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at },
+    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at, showcase: null },
       unhide(state, parts.nodes, parts.edges, "Filters cleared for the tour")));
   }
 
@@ -1335,8 +1354,17 @@ function reducer(data) {
       }
       case "ended-view":
         return action.value === state.endedView ? state : next(state, { endedView: action.value === "listed" ? "listed" : "faded" });
-      case "showcase":
-        return next(state, { showcase: action.showcase || null });
+      case "showcase": {
+        const wanted = showcaseFor(data, action.showcase);
+        const same = wanted && state.showcase && wanted.group === state.showcase.group && wanted.id === state.showcase.id;
+        const showcase = same && action.toggle ? null : wanted;
+        if (showcase === state.showcase || (same && !action.toggle)) {
+          return state;
+        }
+        return next(state, { showcase: showcase, said: say(state, showcase
+          ? "Highlighting " + showcaseText(data, showcase) + "; the rest is faded. Escape or Clear highlight ends it."
+          : "Highlight cleared: the whole map is shown.") });
+      }
       case "relation-labels":
         return next(state, { relationLabels: action.value });
       default:
@@ -1387,7 +1415,7 @@ function snapshot(data, state) {
   };
 }
 
-pm.store = { createStore, initialState, reducer, snapshot, filtersActive, NO_FILTERS };
+pm.store = { createStore, initialState, reducer, snapshot, filtersActive, showcaseFor, showcaseText, NO_FILTERS };
 })(pm);
 
 /* ---- js/url.js ---- */
@@ -1398,7 +1426,8 @@ pm.store = { createStore, initialState, reducer, snapshot, filtersActive, NO_FIL
      #edge=SOURCE--RELATION--TARGET   a relation
      #tour=ID&step=N          a tour step (N from 1), with &node=ID for a body opened inside it
      #from=A&to=B&route=N     a route between two bodies (N from 1)
-   The query holds settings, replaced in place: ?present, ?at=DATE. */
+   The query holds settings, replaced in place: ?present, ?at=DATE, ?showcase=GROUP.ID (a kind
+   or level highlighted: ?showcase=kind.fund, ?showcase=level.national). */
 
 /* The fragment (without '#') for a state. */
 function toHash(data, state) {
@@ -1430,7 +1459,9 @@ function parseHash(hash) {
 /* The settings the query asks for. */
 function parseQuery(search) {
   const params = new URLSearchParams(search || "");
-  return { present: params.has("present"), at: params.get("at") || null };
+  const showcase = /^(kind|level)\.(.+)$/.exec(params.get("showcase") || "");
+  return { present: params.has("present"), at: params.get("at") || null,
+    showcase: showcase ? { group: showcase[1], id: showcase[2] } : null };
 }
 
 function queryFor(search, state) {
@@ -1444,6 +1475,11 @@ function queryFor(search, state) {
     params.set("at", state.at);
   } else {
     params.delete("at");
+  }
+  if (state.showcase) {
+    params.set("showcase", state.showcase.group + "." + state.showcase.id);
+  } else {
+    params.delete("showcase");
   }
   const text = params.toString().replace(/(^|&)present=(?=&|$)/, "$1present");
   return text ? "?" + text : "";
@@ -2460,7 +2496,8 @@ pm.views.panel = { createPanel, relationItem, nodeLink };
 /* views/legend.js: the legend and filters, for the kinds, levels and relations this map uses
    (styles from the site data, in the vocabulary's order), with the case-study layer and Figure 1's
    layers on the whole-system map. Ticks, counts and the status line follow the state; the status
-   says what the filters hide. */
+   says what the filters hide. Each kind and level also has a Highlight toggle (the showcase: that
+   kind or level at full strength, the rest faded but kept), cleared by Clear highlight or Escape. */
 
 const { el, shapeSwatch, lineSwatch } = pm.dom;
 
@@ -2476,9 +2513,13 @@ function build(holder, data, styles) {
   const implied = data.edges.filter((edge) => edge.evidence === "implied").length;
   const count = (n, hidden) => el("span", { class: "count", "data-total": hidden ? null : n }, String(n),
     el("span", { class: "visually-hidden" }, " on this map"));
+  const highlight = (group, id, label) => group === "relation" ? null
+    : el("button", { type: "button", class: "showcase-toggle", "data-showcase": group, value: id, "aria-pressed": "false",
+      title: "Highlight " + (group === "kind" ? "the bodies of this kind" : "the bodies at this level") + "; fade the rest" },
+    "Highlight", el("span", { class: "visually-hidden" }, " " + label + (group === "level" ? " bodies" : "")));
   const item = (group, id, label, n, swatch) => el("li", { id: "legend-" + group + "-" + id },
     el("label", {}, el("input", { type: "checkbox", "data-filter": group, value: id, checked: true }),
-      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n));
+      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n), highlight(group, id, label));
   const fieldset = (attributes, legend, ...children) => el("fieldset", attributes, el("legend", {}, ...legend), ...children);
   if (kinds.size) {
     const items = styles.kinds.filter(([id]) => kinds.has(id)).map(([id, colour, fill, shape]) =>
@@ -2562,6 +2603,8 @@ function createLegend(data, store, styles) {
   const toggle = document.getElementById("legend-toggle");
   const status = document.getElementById("filter-status");
   const reset = document.querySelector("[data-action='reset-filters']");
+  const unhighlight = document.querySelector("[data-action='clear-showcase']");
+  const showcaseStatus = document.getElementById("showcase-status");
   if (holder && styles) {
     build(holder, data, styles);
   }
@@ -2584,6 +2627,39 @@ function createLegend(data, store, styles) {
   if (reset) {
     reset.addEventListener("click", () => store.dispatch({ type: "filters-reset" }));
   }
+  if (legend) {
+    legend.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-showcase]");
+      if (button) {
+        store.dispatch({ type: "showcase", showcase: { group: button.getAttribute("data-showcase"), id: button.value }, toggle: true });
+      }
+    });
+  }
+  if (unhighlight) {
+    unhighlight.addEventListener("click", () => {
+      const row = document.querySelector("[data-showcase][aria-pressed='true']");
+      store.dispatch({ type: "showcase", showcase: null });
+      if (row) {
+        row.focus({ preventScroll: true }); // the cleared button's own place, not the body
+      }
+    });
+  }
+
+  function renderShowcase(state) {
+    const on = state.showcase;
+    document.querySelectorAll("[data-showcase]").forEach((button) => {
+      const pressed = Boolean(on && button.getAttribute("data-showcase") === on.group && button.value === on.id);
+      button.setAttribute("aria-pressed", String(pressed));
+      button.closest("li").classList.toggle("showcased", pressed);
+    });
+    if (unhighlight) {
+      unhighlight.hidden = !on;
+    }
+    if (showcaseStatus) {
+      showcaseStatus.hidden = !on;
+      showcaseStatus.textContent = on ? "Highlighting " + pm.store.showcaseText(data, on) + "; the rest is faded." : "";
+    }
+  }
 
   function render(state, previous, action) {
     if (legend) {
@@ -2595,6 +2671,9 @@ function createLegend(data, store, styles) {
           && state.mode === "present") {
         pm.dom.focusIn(document.getElementById("legend-heading"));
       }
+    }
+    if (!previous || previous.showcase !== state.showcase) {
+      renderShowcase(state);
     }
     if (previous && previous.filters === state.filters && previous.colourBy === state.colourBy) {
       return;
@@ -3345,8 +3424,8 @@ pm.views.bar = { createBar };
 /* ---- js/keys.js ---- */
 (function (pm) {
 /* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
-   over the projected map), then a selection (inside a tour this returns to the step), then
-   presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
+   over the projected map), then a selection (inside a tour this returns to the step), then a
+   showcased kind or level, then presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
    with a body opened from it); P presents; F toggles full screen (not a state: the bar does it);
    1, 2 and 0 set how far focus reaches. */
 
@@ -3357,6 +3436,9 @@ function keyAction(state, key) {
     }
     if (state.selection || state.notice) {
       return { type: "clear" };
+    }
+    if (state.showcase) {
+      return { type: "showcase", showcase: null };
     }
     if (state.mode === "present") {
       return { type: "mode", mode: "normal" };
@@ -3577,7 +3659,7 @@ pm.export = { createExport };
 /* main.js: wiring only. Read the page's data, build the store, attach the views, follow the
    address, and expose window.policymap for tests:
    {network, data, tours, store, state(), dispatch(action), select(id), clear(), present(on),
-    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio),
+    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), showcase(group, id), exportPng(), renderView(ratio),
     routes(from, to), preparePrint(), relationLabels()}.
    Pages other than maps have no data and only honour ?present. */
 
@@ -3610,6 +3692,7 @@ function start() {
   store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
     mode: query.present ? "present" : "normal", at: pm.timeline.isDate(query.at) && data.timeline && query.at !== data.timeline.guide ? query.at : null,
     panels: { legend: !(window.innerWidth < 1440 || query.present), routes: false },
+    showcase: pm.store.showcaseFor(data, query.showcase),
   }));
 
   const v = pm.views;
@@ -3694,6 +3777,7 @@ function start() {
     setFilter: (group, id, shown) => dispatch({ type: "filter", group: group, id: id, shown: shown }),
     resetFilters: () => dispatch({ type: "filters-reset" }),
     setFocusDepth: (depth) => dispatch({ type: "focus-depth", depth: depth }),
+    showcase: (group, id) => dispatch({ type: "showcase", showcase: group ? { group: group, id: id } : null }),
     exportPng: output.exportPng,
     renderView: output.renderView,
     preparePrint: output.preparePrint,

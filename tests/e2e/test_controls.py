@@ -280,3 +280,66 @@ def test_tour_menu_shows_every_title_whole(built_site, open_page, name, query):
     page.keyboard.press("Escape")
     assert page.locator("#tour-menu").is_hidden()
     assert page.evaluate("window.policymap.state().tour") == tours[-1]["id"], "Escape closes the menu, not the tour"
+
+
+# -- 6. showcase: one kind or level highlighted, the rest faded ---------------------------------------
+
+#: Each body on show with its drawn opacity and whether it is hidden.
+BODIES_JS = """() => window.policymap.network.body.data.nodes.get()
+    .filter(n => !window.policymap.data.nodes[n.id].later)
+    .map(n => ({id: n.id, kind: window.policymap.data.nodes[n.id].kind, level: window.policymap.data.nodes[n.id].level,
+                opacity: n.opacity === undefined ? 1 : n.opacity, hidden: Boolean(n.hidden)}))"""
+
+
+def showcased(page, group, value):
+    bodies = page.evaluate(BODIES_JS)
+    inside = [b for b in bodies if b[group] == value]
+    outside = [b for b in bodies if b[group] != value]
+    return bodies, inside, outside
+
+
+@pytest.mark.parametrize("query", ["", "?present"])
+def test_showcase_a_kind_fades_the_rest_and_clears(built_site, open_page, query):
+    watch = open_page(url(built_site, "renewal-regeneration", query))
+    page = watch.page
+    if query:
+        open_bar(page)
+    if page.locator("#legend").is_hidden():
+        page.locator("#legend-toggle").click()
+    button = page.locator("#legend-kind-fund [data-showcase='kind']")
+    assert button.get_attribute("aria-pressed") == "false"
+    assert "Fund" in button.evaluate("b => b.textContent") and button.inner_text().startswith("Highlight")
+    button.click()
+    page.wait_for_timeout(400)
+    assert button.get_attribute("aria-pressed") == "true"
+    bodies, funds, others = showcased(page, "kind", "fund")
+    assert len(funds) >= 3 and others
+    assert all(b["opacity"] == 1 and not b["hidden"] for b in funds), funds
+    assert all(b["opacity"] < 0.5 and not b["hidden"] for b in others), "every other body faded, not hidden"
+    assert "showcase=kind.fund" in page.evaluate("location.search")
+    page.wait_for_function("document.getElementById('announce').textContent.startsWith('Highlighting the 6 bodies')")
+    clear = page.locator("[data-action='clear-showcase']")
+    assert clear.is_visible()
+    if query:
+        save_screenshot(page, "controls-showcase-present")
+    else:
+        save_screenshot(page, "controls-showcase")
+    clear.click()
+    page.wait_for_timeout(400)
+    bodies = page.evaluate(BODIES_JS)
+    assert all(b["opacity"] == 1 for b in bodies), "cleared: nothing faded"
+    assert button.get_attribute("aria-pressed") == "false" and clear.is_hidden()
+    assert "showcase" not in page.evaluate("location.search")
+    # a level, from the address, cleared by Escape (the legend closed first in presentation)
+    page.goto(url(built_site, "renewal-regeneration", (query + "&" if query else "?") + "showcase=level.national"))
+    page.wait_for_function("window.policymap && window.policymap.network")
+    page.wait_for_timeout(500)
+    bodies, national, others = showcased(page, "level", "national")
+    assert national and all(b["opacity"] == 1 for b in national) and all(b["opacity"] < 0.5 for b in others)
+    page.locator("#map").click(position={"x": 3, "y": 300})
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert page.evaluate("window.policymap.state().showcase") is None
+    assert page.evaluate("window.policymap.state().mode") == ("present" if query else "normal"), "Escape cleared only the highlight"
+    assert all(b["opacity"] == 1 for b in page.evaluate(BODIES_JS))
+    assert watch.errors == []

@@ -1,6 +1,6 @@
 /* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
-   over the projected map), then a selection (inside a tour this returns to the step), then
-   presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
+   over the projected map), then a selection (inside a tour this returns to the step), then a
+   showcased kind or level, then presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
    with a body opened from it); P presents; F toggles full screen (not a state: the bar does it);
    1, 2 and 0 set how far focus reaches. */
 
@@ -11,6 +11,9 @@ function keyAction(state, key) {
     }
     if (state.selection || state.notice) {
       return { type: "clear" };
+    }
+    if (state.showcase) {
+      return { type: "showcase", showcase: null };
     }
     if (state.mode === "present") {
       return { type: "mode", mode: "normal" };

@@ -1,7 +1,7 @@
 /* main.js: wiring only. Read the page's data, build the store, attach the views, follow the
    address, and expose window.policymap for tests:
    {network, data, tours, store, state(), dispatch(action), select(id), clear(), present(on),
-    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio),
+    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), showcase(group, id), exportPng(), renderView(ratio),
     routes(from, to), preparePrint(), relationLabels()}.
    Pages other than maps have no data and only honour ?present. */
 
@@ -34,6 +34,7 @@ function start() {
   store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
     mode: query.present ? "present" : "normal", at: pm.timeline.isDate(query.at) && data.timeline && query.at !== data.timeline.guide ? query.at : null,
     panels: { legend: !(window.innerWidth < 1440 || query.present), routes: false },
+    showcase: pm.store.showcaseFor(data, query.showcase),
   }));
 
   const v = pm.views;
@@ -118,6 +119,7 @@ function start() {
     setFilter: (group, id, shown) => dispatch({ type: "filter", group: group, id: id, shown: shown }),
     resetFilters: () => dispatch({ type: "filters-reset" }),
     setFocusDepth: (depth) => dispatch({ type: "focus-depth", depth: depth }),
+    showcase: (group, id) => dispatch({ type: "showcase", showcase: group ? { group: group, id: id } : null }),
     exportPng: output.exportPng,
     renderView: output.renderView,
     preparePrint: output.preparePrint,

@@ -63,6 +63,25 @@ function initialState(options) {
   }, options || {});
 }
 
+/* A showcase the map can show: {group: "kind" | "level", id} naming a kind or level some body of
+   this map has, or null. */
+function showcaseFor(data, value) {
+  if (!value || (value.group !== "kind" && value.group !== "level")) {
+    return null;
+  }
+  const group = value.group;
+  return Object.keys(data.nodes).some((id) => data.nodes[id][group] === value.id) ? { group: group, id: value.id } : null;
+}
+
+/* "the 6 funds", "the 17 national bodies": what a showcase highlights, in words. */
+function showcaseText(data, showcase) {
+  const n = Object.keys(data.nodes).filter((id) => data.nodes[id][showcase.group] === showcase.id).length;
+  const name = showcase.group === "kind" ? (data.kinds || {})[showcase.id] || showcase.id : (data.levels || {})[showcase.id] || showcase.id;
+  return showcase.group === "kind"
+    ? "the " + (n === 1 ? "1 body" : n + " bodies") + " of the kind \u201c" + name + "\u201d"
+    : "the " + n + " " + name.toLowerCase() + (n === 1 ? " body" : " bodies");
+}
+
 function say(state, text) {
   return { text: text, n: state.said ? state.said.n + 1 : 1 };
 }
@@ -114,7 +133,7 @@ function reducer(data) {
     const parts = pm.select.stepParts(data, tour.steps[index]);
     // A tour shows the map at its step's date; the guide's own tours, at the guide's date.
     const at = data.timeline ? tour.steps[index].at || null : state.at;
-    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at },
+    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at, showcase: null },
       unhide(state, parts.nodes, parts.edges, "Filters cleared for the tour")));
   }
 
@@ -203,8 +222,17 @@ function reducer(data) {
       }
       case "ended-view":
         return action.value === state.endedView ? state : next(state, { endedView: action.value === "listed" ? "listed" : "faded" });
-      case "showcase":
-        return next(state, { showcase: action.showcase || null });
+      case "showcase": {
+        const wanted = showcaseFor(data, action.showcase);
+        const same = wanted && state.showcase && wanted.group === state.showcase.group && wanted.id === state.showcase.id;
+        const showcase = same && action.toggle ? null : wanted;
+        if (showcase === state.showcase || (same && !action.toggle)) {
+          return state;
+        }
+        return next(state, { showcase: showcase, said: say(state, showcase
+          ? "Highlighting " + showcaseText(data, showcase) + "; the rest is faded. Escape or Clear highlight ends it."
+          : "Highlight cleared: the whole map is shown.") });
+      }
       case "relation-labels":
         return next(state, { relationLabels: action.value });
       default:
@@ -255,4 +283,4 @@ function snapshot(data, state) {
   };
 }
 
-pm.store = { createStore, initialState, reducer, snapshot, filtersActive, NO_FILTERS };
+pm.store = { createStore, initialState, reducer, snapshot, filtersActive, showcaseFor, showcaseText, NO_FILTERS };

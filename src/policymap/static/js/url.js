@@ -4,7 +4,8 @@
      #edge=SOURCE--RELATION--TARGET   a relation
      #tour=ID&step=N          a tour step (N from 1), with &node=ID for a body opened inside it
      #from=A&to=B&route=N     a route between two bodies (N from 1)
-   The query holds settings, replaced in place: ?present, ?at=DATE. */
+   The query holds settings, replaced in place: ?present, ?at=DATE, ?showcase=GROUP.ID (a kind
+   or level highlighted: ?showcase=kind.fund, ?showcase=level.national). */
 
 /* The fragment (without '#') for a state. */
 function toHash(data, state) {
@@ -36,7 +37,9 @@ function parseHash(hash) {
 /* The settings the query asks for. */
 function parseQuery(search) {
   const params = new URLSearchParams(search || "");
-  return { present: params.has("present"), at: params.get("at") || null };
+  const showcase = /^(kind|level)\.(.+)$/.exec(params.get("showcase") || "");
+  return { present: params.has("present"), at: params.get("at") || null,
+    showcase: showcase ? { group: showcase[1], id: showcase[2] } : null };
 }
 
 function queryFor(search, state) {
@@ -50,6 +53,11 @@ function queryFor(search, state) {
     params.set("at", state.at);
   } else {
     params.delete("at");
+  }
+  if (state.showcase) {
+    params.set("showcase", state.showcase.group + "." + state.showcase.id);
+  } else {
+    params.delete("showcase");
   }
   const text = params.toString().replace(/(^|&)present=(?=&|$)/, "$1present");
   return text ? "?" + text : "";

@@ -1,7 +1,8 @@
 /* views/legend.js: the legend and filters, for the kinds, levels and relations this map uses
    (styles from the site data, in the vocabulary's order), with the case-study layer and Figure 1's
    layers on the whole-system map. Ticks, counts and the status line follow the state; the status
-   says what the filters hide. */
+   says what the filters hide. Each kind and level also has a Highlight toggle (the showcase: that
+   kind or level at full strength, the rest faded but kept), cleared by Clear highlight or Escape. */
 
 const { el, shapeSwatch, lineSwatch } = pm.dom;
 
@@ -17,9 +18,13 @@ function build(holder, data, styles) {
   const implied = data.edges.filter((edge) => edge.evidence === "implied").length;
   const count = (n, hidden) => el("span", { class: "count", "data-total": hidden ? null : n }, String(n),
     el("span", { class: "visually-hidden" }, " on this map"));
+  const highlight = (group, id, label) => group === "relation" ? null
+    : el("button", { type: "button", class: "showcase-toggle", "data-showcase": group, value: id, "aria-pressed": "false",
+      title: "Highlight " + (group === "kind" ? "the bodies of this kind" : "the bodies at this level") + "; fade the rest" },
+    "Highlight", el("span", { class: "visually-hidden" }, " " + label + (group === "level" ? " bodies" : "")));
   const item = (group, id, label, n, swatch) => el("li", { id: "legend-" + group + "-" + id },
     el("label", {}, el("input", { type: "checkbox", "data-filter": group, value: id, checked: true }),
-      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n));
+      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n), highlight(group, id, label));
   const fieldset = (attributes, legend, ...children) => el("fieldset", attributes, el("legend", {}, ...legend), ...children);
   if (kinds.size) {
     const items = styles.kinds.filter(([id]) => kinds.has(id)).map(([id, colour, fill, shape]) =>
@@ -103,6 +108,8 @@ function createLegend(data, store, styles) {
   const toggle = document.getElementById("legend-toggle");
   const status = document.getElementById("filter-status");
   const reset = document.querySelector("[data-action='reset-filters']");
+  const unhighlight = document.querySelector("[data-action='clear-showcase']");
+  const showcaseStatus = document.getElementById("showcase-status");
   if (holder && styles) {
     build(holder, data, styles);
   }
@@ -125,6 +132,39 @@ function createLegend(data, store, styles) {
   if (reset) {
     reset.addEventListener("click", () => store.dispatch({ type: "filters-reset" }));
   }
+  if (legend) {
+    legend.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-showcase]");
+      if (button) {
+        store.dispatch({ type: "showcase", showcase: { group: button.getAttribute("data-showcase"), id: button.value }, toggle: true });
+      }
+    });
+  }
+  if (unhighlight) {
+    unhighlight.addEventListener("click", () => {
+      const row = document.querySelector("[data-showcase][aria-pressed='true']");
+      store.dispatch({ type: "showcase", showcase: null });
+      if (row) {
+        row.focus({ preventScroll: true }); // the cleared button's own place, not the body
+      }
+    });
+  }
+
+  function renderShowcase(state) {
+    const on = state.showcase;
+    document.querySelectorAll("[data-showcase]").forEach((button) => {
+      const pressed = Boolean(on && button.getAttribute("data-showcase") === on.group && button.value === on.id);
+      button.setAttribute("aria-pressed", String(pressed));
+      button.closest("li").classList.toggle("showcased", pressed);
+    });
+    if (unhighlight) {
+      unhighlight.hidden = !on;
+    }
+    if (showcaseStatus) {
+      showcaseStatus.hidden = !on;
+      showcaseStatus.textContent = on ? "Highlighting " + pm.store.showcaseText(data, on) + "; the rest is faded." : "";
+    }
+  }
 
   function render(state, previous, action) {
     if (legend) {
@@ -136,6 +176,9 @@ function createLegend(data, store, styles) {
           && state.mode === "present") {
         pm.dom.focusIn(document.getElementById("legend-heading"));
       }
+    }
+    if (!previous || previous.showcase !== state.showcase) {
+      renderShowcase(state);
     }
     if (previous && previous.filters === state.filters && previous.colourBy === state.colourBy) {
       return;
