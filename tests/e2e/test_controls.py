@@ -176,11 +176,22 @@ def test_corner_control_is_visible_and_opens_the_bar(built_site, open_page, how)
     assert watch.errors == []
 
 
-def test_corner_control_only_when_presenting(built_site, open_page):
+def test_corner_control_only_when_presenting_and_clear_of_the_panels(built_site, open_page):
     page = open_page(url(built_site, "mental-health-services")).page
     assert not page.locator("#bar-opener").is_visible()
     page.keyboard.press("p")
     page.wait_for_timeout(300)
+    assert page.locator("#bar-opener").is_visible()
+    for panel in ["legend", "routes"]:
+        page.evaluate(f"window.policymap.dispatch({{type: 'panel', name: '{panel}', open: true}})")
+        page.wait_for_timeout(300)
+        control, box = page.locator("#bar-opener").bounding_box(), page.locator(f"#{panel}").bounding_box()
+        assert control["x"] + control["width"] <= box["x"], f"the control keeps clear of the {panel} panel"
+        page.evaluate(f"window.policymap.dispatch({{type: 'panel', name: '{panel}', open: false}})")
+    page.evaluate("window.policymap.select('lit')")
+    page.wait_for_timeout(300)
+    control, box = page.locator("#bar-opener").bounding_box(), page.locator("#details").bounding_box()
+    assert control["x"] + control["width"] <= box["x"], "and of a body's details"
     assert page.locator("#bar-opener").is_visible()
 
 
