@@ -22,6 +22,7 @@ MODES = {"normal": "", "present": "?present"}
 #: More views: screenshots/<name>.png -> (page and query or deep link, viewport)
 VIEWS = {
     "whole-system-tour": ("whole-system.html#tour=from-a-service-user-to-the-renewal-fund&step=2", (1280, 720)),
+    "renewal-regeneration-tour-present": ("renewal-regeneration.html?present#tour=neighbourhood-renewal&step=4", (1280, 720)),
     "index-phone": ("index.html", (390, 844)),
     "mental-health-services-phone": ("mental-health-services.html", (390, 844)),
 }
