@@ -91,3 +91,14 @@ def test_the_whole_system_handout_says_it_does_not_print_legibly_and_offers_the_
     assert "does not print legibly" in first
     for url in ["mental-health-services.html", "renewal-regeneration.html", "local-strategic-partnerships.html"]:
         assert url in first
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_narrow_desktop_window_does_not_scroll_sideways_either(browser, built_site, name):
+    """Without a phone's viewport handling, a 390 px window lays out the about text and the text
+    version (content-visibility: auto) at their own width: only their height may be guessed."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto((built_site / f"{name}.html").as_uri())
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    page.close()
