@@ -267,6 +267,8 @@ class TourStep(_Wire):
     edges: list[str] = Field(default_factory=list, description="Relation ids it highlights.")
     pages: list[int] = Field(default_factory=list, description="Guide pages that say what the step says.")
     at: Optional[str] = Field(default=None, description="The date the step shows the map at (the 'What changed' tour).")
+    part: Optional[str] = Field(default=None, description="The part of the whole-system map it shows in presentation "
+                                "mode (PageData.parts).")
 
 
 class PageTour(_Wire):
@@ -289,6 +291,18 @@ class Presentation(_Wire):
     border: int = Field(description="Border width.")
     fit_margin: int = Field(description="Margin when fitting the whole map.")
     scale: float = Field(description="The estimated fitted scale at 1280x720.")
+
+
+class Part(_Wire):
+    """A part of the whole-system map, as presentation mode shows it (parts.system_parts): a figure,
+    the case studies, or a tour step's bodies."""
+
+    id: str = Field(description="Part id: a map's id, 'case-studies', or '<tour>--step-<n>' for a step's part.")
+    title: str = Field(description="As the part chooser and screen readers name it.")
+    bodies: list[str] = Field(description="The bodies it shows, sorted; the rest are hidden while it is shown.")
+    present: Optional[Presentation] = Field(default=None, description="Its presentation layout; none for a part too "
+                                            "large to pack at projector size (shown in the normal layout).")
+    step: bool = Field(default=False, description="Made for a tour step: shown by the step, not offered by the chooser.")
 
 
 class NamedBody(_Wire):
@@ -436,6 +450,8 @@ class PageData(_Wire):
         "Two well-connected bodies of this map, by acronym or short label: the route boxes' placeholders."))
     whole: bool = Field(default=False, description="The whole-system map (case-study layer, Figure 1's layers).")
     present: Optional[Presentation] = Field(default=None, description="Presentation layout, for maps of up to 80 bodies.")
+    parts: list[Part] = Field(default_factory=list, description="The whole-system map's parts: in presentation mode it "
+                              "shows one at a time (the figures, then the case studies, then tour steps' own parts).")
     timeline: Optional[Timeline] = Field(default=None, description="The map at each later date it changed "
                                          "(history_page.page_timeline); relations keyed by id as everywhere.")
 

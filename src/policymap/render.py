@@ -18,6 +18,7 @@ import networkx as nx
 
 from .graph import edge_records
 from .pagedata import BodyPatch, PageData, SiteData, wire
+from .parts import step_home, step_part_id
 from .routes import body_aliases, inverse_reading, node_phrases
 from .layout import (NODE_BORDER, NODE_FONT, NODE_MARGIN, NODE_PILL_RADIUS, PRESENT_BORDER, PRESENT_FIT_MARGIN,
                      PRESENT_HEADING, PRESENT_MARGIN, PRESENT_PILL_RADIUS, Layout, PresentationLayout)
@@ -109,6 +110,7 @@ class FigurePage:
     url: str
     present: PresentationLayout | None = None  # presentation mode's layout, when there is one
     timeline: dict | None = None  # the map at later dates (history_page.page_timeline), when it changed
+    parts: tuple = ()  # the whole-system map's parts for presentation mode (parts.Part), in order
 
     @functools.cached_property
     def records(self) -> list[dict]:
@@ -363,6 +365,16 @@ def figure_context(project: Project, pages: dict[str, FigurePage], page: FigureP
         page_data["whole"] = True  # the joined map: case-study layer and Figure 1's layers in the legend
     if page.present:
         page_data["present"] = presentation_data(page.present)
+    if page.parts:
+        page_data["parts"] = [_compact({"id": p.id, "title": p.title, "bodies": list(p.bodies), "step": p.step,
+                                        "present": presentation_data(p.present) if p.present else None})
+                              for p in page.parts]
+        homes = {p.id: p for p in page.parts}
+        for tour, data in zip(fig.tours, page_data["tours"]):
+            for index, (step, out) in enumerate(zip(tour.steps, data["steps"])):
+                home = homes.get(step_part_id(tour.id, index)) or step_home(page.parts, [n for n in step.nodes if n in graph])
+                if home is not None:
+                    out["part"] = home.id
     if page.timeline:
         page_data["timeline"] = page.timeline
         page_data["tours"].append(since_guide_tour(page.timeline))

@@ -26,6 +26,7 @@ from .graph import build_graph, build_joined_graph, figures_showing
 from .history_page import page_timeline
 from .layout import compute_layout, compute_map_layout, compute_presentation_layout, compute_system_layout
 from .loader import Project, load_project, report_warnings
+from .parts import system_parts
 from .render import (FigurePage, figure_context, make_environment, page_url, preview_svg_html, render_page,
                      site_data, source_line, vis_shapes)
 
@@ -114,7 +115,20 @@ def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigureP
         as_of_note="Each body's panel says what has changed since, where its map does.",
         tours=project.whole_system_tours)
     layout = compute_system_layout(graph, [(f, pages[f.id].graph) for f in project.figures], shapes=vis_shapes())
-    return FigurePage(fig, graph, layout, page_url(WHOLE_SYSTEM))
+    # Too large to project whole: presentation mode shows it a part at a time (parts.py).
+    parts = system_parts([(f, pages[f.id].graph, pages[f.id].present) for f in project.figures], graph,
+                         project.whole_system_tours, vis_shapes(), _part_layout)
+    return FigurePage(fig, graph, layout, page_url(WHOLE_SYSTEM), parts=tuple(parts))
+
+
+def _part_layout(graph, regions, shapes):
+    """A part's presentation layout (``parts.system_parts``), remembered as ``_packed`` remembers a map's."""
+    return _packed(compute_presentation_layout, graph, _Regions(list(regions)))
+
+
+@dataclass(frozen=True)
+class _Regions:
+    regions: list  # what ``_packed`` reads of a figure
 
 
 def _nav(pages: dict[str, FigurePage], current: str) -> list[dict]:

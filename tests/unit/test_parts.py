@@ -1,0 +1,93 @@
+"""The whole-system map's parts for presentation mode (parts.py), on the shipped data."""
+
+from pathlib import Path
+
+import pytest
+
+from policymap.parts import CASE_STUDIES, system_parts
+from policymap.render import figure_context, site_data, vis_shapes
+from policymap.schema import Step, Tour
+from policymap.site import WHOLE_SYSTEM, gather_pages
+from policymap.loader import load_project
+
+PROJECT = load_project(Path(__file__).resolve().parents[2] / "data")
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return gather_pages(PROJECT)
+
+
+def _no_overlaps(present):
+    sizes = present.sizes
+    boxes = [(x - sizes[n][0] / 2, y - sizes[n][1] / 2, x + sizes[n][0] / 2, y + sizes[n][1] / 2)
+             for n, (x, y) in sorted(present.positions.items())]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+
+def _page_data(pages, page_id=WHOLE_SYSTEM):
+    _shared, own = site_data(PROJECT, pages)
+    return figure_context(PROJECT, pages, pages[page_id], own[page_id])["page_data"]
+
+
+def test_each_figure_part_is_that_figure_as_its_page_presents_it(pages):
+    parts = {p.id: p for p in pages[WHOLE_SYSTEM].parts}
+    assert [p.id for p in pages[WHOLE_SYSTEM].parts] == [f.id for f in PROJECT.figures] + [CASE_STUDIES]
+    for fig in PROJECT.figures:
+        part = parts[fig.id]
+        assert set(part.bodies) == set(pages[fig.id].graph.nodes)
+        assert part.present == pages[fig.id].present  # exactly the layout the figure's own page presents
+        assert part.title.startswith(f"Figure {fig.number}: ")
+
+
+def test_case_study_part_holds_every_case_study_and_the_bodies_they_work_with(pages):
+    whole = pages[WHOLE_SYSTEM].graph
+    part = next(p for p in pages[WHOLE_SYSTEM].parts if p.id == CASE_STUDIES)
+    cases = {n for n, a in whole.nodes(data=True) if a.get("case_study")}
+    linked = {o for n in cases for o in set(whole.successors(n)) | set(whole.predecessors(n))} - cases
+    assert set(part.bodies) == cases | linked
+    assert {"wise-people", "lambeth-early-onset", "mental-health-trusts", "pct"} <= set(part.bodies)
+    headings = [r["label"] for r in part.present.regions]
+    assert [s.title for s in PROJECT.case_studies if s.title not in headings] == []
+
+
+def test_every_part_fits_1280x720_with_22px_labels_and_no_overlaps(pages):
+    for part in pages[WHOLE_SYSTEM].parts:
+        assert part.present.scale >= 1.0 and part.present.font == 22, part.id
+        assert sorted(part.present.positions) == sorted(part.bodies)
+        _no_overlaps(part.present)
+
+
+def test_every_whole_system_tour_step_names_a_part_holding_its_bodies(pages):
+    data = _page_data(pages)
+    parts = {p["id"]: p for p in data["parts"]}
+    assert len(data["tours"]) >= 2
+    for tour in data["tours"]:
+        for step in tour["steps"]:
+            assert set(step["nodes"]) <= set(parts[step["part"]]["bodies"]), (tour["id"], step["title"])
+    first = data["tours"][0]["steps"]
+    assert first[0]["part"] == "mental-health-services" and first[-1]["part"] != "mental-health-services"
+    assert all("parts" not in _page_data(pages, fig.id) for fig in PROJECT.figures)
+
+
+def test_a_step_across_the_parts_gets_a_part_of_its_own(pages):
+    whole = pages[WHOLE_SYSTEM].graph
+    step = Step(title="From a case study to the renewal fund", text="Across the maps.",
+                nodes=["first-step-trust", "nrf", "nimhe", "scmh"], edges=[])
+    tour = Tour(id="across", title="Across", steps=[step])
+    figures = [(f, pages[f.id].graph, pages[f.id].present) for f in PROJECT.figures]
+    parts = system_parts(figures, whole, [tour], vis_shapes())
+    own = [p for p in parts if p.step]
+    assert [p.id for p in own] == ["across--step-1"]
+    assert own[0].bodies == ("first-step-trust", "nimhe", "nrf", "scmh")
+    assert own[0].present.scale >= 1.0
+    headings = [r["label"] for r in own[0].present.regions]
+    assert "Figure 2" in headings and any(h.startswith("Case study: ") for h in headings)
+    assert parts == system_parts(figures, whole, [tour], vis_shapes())  # deterministic
+
+
+def test_parts_in_the_page_data_are_deterministic(pages):
+    again = gather_pages(PROJECT)
+    assert _page_data(pages)["parts"] == _page_data(again)["parts"]
