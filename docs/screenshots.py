@@ -23,6 +23,10 @@ MODES = {"normal": "", "present": "?present"}
 VIEWS = {
     "whole-system-tour": ("whole-system.html#tour=from-a-service-user-to-the-renewal-fund&step=2", (1280, 720)),
     "renewal-regeneration-tour-present": ("renewal-regeneration.html?present#tour=neighbourhood-renewal&step=4", (1280, 720)),
+    # presenting the whole system: a part at a time (a tour step on Figure 4's part; a case study's part)
+    "whole-system-present-1280x720": ("whole-system.html?present#tour=from-a-service-user-to-the-renewal-fund&step=4",
+                                      (1280, 720)),
+    "whole-system-present-case-study": ("whole-system.html?present&part=case-studies--lambeth-early-onset", (1280, 720)),
     "index-phone": ("index.html", (390, 844)),
     "mental-health-services-phone": ("mental-health-services.html", (390, 844)),
 }
@@ -79,7 +83,8 @@ def _map_shots(browser, site: Path, out: Path) -> None:
         page = browser.new_page(viewport={"width": width, "height": height}, reduced_motion="reduce",
                                 is_mobile=width < 600, has_touch=width < 600)
         path, _, fragment = target.partition("#")
-        page.goto((site / path).as_uri() + (f"#{fragment}" if fragment else ""))
+        path, _, query = path.partition("?")
+        page.goto((site / path).as_uri() + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else ""))
         if "index" not in path:
             page.wait_for_function("window.policymap && window.policymap.network", timeout=10_000)
         page.wait_for_timeout(800)

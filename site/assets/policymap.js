@@ -172,6 +172,8 @@ function join(page, site) {
   if (raw.present) {
     raw.present = Object.assign({ kinds: site.present_kinds || {} }, page.present);
   }
+  raw.parts = (page.parts || []).map((part) => part.present
+    ? Object.assign({}, part, { present: Object.assign({ kinds: site.present_kinds || {} }, part.present) }) : part);
   const bodies = site.bodies || {};
   const later = addLater(raw, page);
   raw.vis.nodes.forEach((visNode) => {
@@ -630,228 +632,95 @@ function frame(data, state) {
 pm.select = { hidden, nodeHidden, neighbourhood, tour, step, stepParts, route, emphasis, selected, frame };
 })(pm);
 
-/* ---- js/labels.js ---- */
+/* ---- js/parts.js ---- */
 (function (pm) {
-/* labels.js: relation names on the map (pure). Which relations are named, how large, and where
-   each name goes so that none sits on another or on a body. vis-network's own edge labels are
-   not used: it writes every name along its line, so names stack where lines meet ("works through
-   works through ...") and shrink with the map, which is small when projected.
+/* parts.js: the whole-system map projected a part at a time. The build gives the page its parts
+   (data.parts, policymap.parts): each figure, the case studies, and a part for any tour step no
+   other part holds. Pure functions: which part the state shows, and the chooser's parts. In
+   presentation mode the map draws only the part's bodies, at its own layout (present.js). */
 
-   Sizes are CSS pixels on screen. Relations that stand out (a selected relation, a route, a
-   selected body's own relations, a tour step's) are named large whatever the zoom; in normal
-   mode the others are named at the map's own size, which grows and shrinks with the zoom, and
-   are left out where they would be too small to read or would cover something. */
+/* The parts a facilitator chooses between (not those made for tour steps), in order. */
+function choices(data) {
+  return (data.parts || []).filter((p) => !p.step);
+}
 
-const SIZES = { present: 20, tour: 18, normal: 13, smallest: 6, selected: [12, 16] };
+function byId(data, id) {
+  return (data.parts || []).find((p) => p.id === id) || null;
+}
 
-/* The relations that stand out for the state (a Set of edge ids, none hidden). */
-function highlighted(data, state, hide) {
+function holds(part, ids) {
+  return Boolean(part) && ids.every((id) => part.bodies.indexOf(id) >= 0);
+}
+
+/* The part that holds every one of `ids`: the chosen part if it does, else the first that does. */
+function home(data, state, ids) {
+  const chosen = byId(data, state.part);
+  if (chosen && !chosen.step && holds(chosen, ids)) {
+    return chosen;
+  }
+  return choices(data).find((p) => holds(p, ids)) || null;
+}
+
+/* The bodies the selection is about, or null. */
+function selectionBodies(data, state) {
   const sel = state.selection;
-  const shown = (ids) => new Set(ids.filter((id) => !hide.edges.has(id)));
+  if (sel && sel.type === "node") {
+    return [sel.id];
+  }
   if (sel && sel.type === "edge") {
-    return shown([sel.id]);
+    const edge = data.edgesById.get(sel.id);
+    return edge ? [edge.source, edge.target] : null;
   }
   if (sel && sel.type === "route") {
     const r = pm.select.route(data, state);
-    return shown(r ? r.edges.map((e) => e.id) : []);
+    return r ? r.nodes.slice() : null;
   }
-  if (sel && sel.type === "node") {
-    return shown((data.edgesOf.get(sel.id) || []).map((e) => e.id));
+  return null;
+}
+
+/* The part the state shows, or null on a map without parts (or for a route no part holds: the
+   whole map then, as drawn normally). A tour step shows its part (a body opened inside the step
+   stays there if the part holds it); a selection, the chosen part if it holds it, else the first
+   part that does; otherwise the chosen part, or the first. */
+function current(data, state) {
+  if (!data.parts || !data.parts.length) {
+    return null;
   }
   const s = pm.select.step(data, state);
-  return shown(s ? pm.select.stepParts(data, s).edges : []);
-}
-
-/* Which relations are named: {large: [ids], small: [ids]}, each in the order they are placed
-   (so the ones that matter find room first). relationLabels "none" names none; "all" names
-   every relation on show, faded ones too; "auto" names the ones that stand out and, in normal
-   mode, the rest that are not faded. In presentation mode only the ones that stand out. */
-function named(data, state) {
-  if (state.relationLabels === "none") {
-    return { large: [], small: [] };
+  const bodies = selectionBodies(data, state);
+  if (s) {
+    const own = byId(data, s.part) || home(data, state, pm.select.stepParts(data, s).nodes);
+    if (!bodies || holds(own, bodies)) {
+      return own;
+    }
   }
-  const hide = pm.select.hidden(data, state);
-  const large = highlighted(data, state, hide);
-  const stand = pm.select.emphasis(data, state);
-  const dated = pm.timeline.view(data, state.at);
-  const ended = dated ? dated.endedEdges : new Set(); // drawn faded where they stood
-  const small = state.mode === "present" && state.relationLabels !== "all" ? [] : data.edges
-    .filter((e) => !large.has(e.id) && !hide.edges.has(e.id))
-    .filter((e) => state.relationLabels === "all" || ((!stand || stand.edges.has(e.id)) && !ended.has(e.id)))
-    .map((e) => e.id);
-  return { large: Array.from(large).sort(), small: small };
-}
-
-/* The on-screen size of a relation's name. Large ones: 20 px when projected, 18 px in a tour,
-   and for a selection in normal mode the map's own size made bold, kept between 12 and 16 px.
-   Small ones: the map's own size times the zoom (`scale`), or 0 where that is too small to read. */
-function size(kind, state, scale) {
-  const px = SIZES.normal * scale;
-  if (kind === "large") {
-    if (state.mode === "present") {
-      return SIZES.present;
-    }
-    return state.tour ? SIZES.tour : Math.min(SIZES.selected[1], Math.max(SIZES.selected[0], px));
+  if (bodies) {
+    return home(data, state, bodies);
   }
-  return px >= SIZES.smallest ? px : 0;
+  const chosen = byId(data, state.part);
+  return chosen && !chosen.step ? chosen : choices(data)[0] || null;
 }
 
-/* Boxes kept in a grid of cells, for asking what lies near a box without looking at all. */
-function grid(cell) {
-  const cells = new Map();
-  const keys = (b) => {
-    const out = [];
-    for (let x = Math.floor(b.left / cell); x <= Math.floor(b.right / cell); x += 1) {
-      for (let y = Math.floor(b.top / cell); y <= Math.floor(b.bottom / cell); y += 1) {
-        out.push(x + "," + y);
-      }
-    }
-    return out;
-  };
-  return {
-    add(box) {
-      keys(box).forEach((k) => {
-        if (!cells.has(k)) {
-          cells.set(k, []);
-        }
-        cells.get(k).push(box);
-      });
-    },
-    hits(box) {
-      return keys(box).some((k) => (cells.get(k) || []).some((o) => overlaps(o, box)));
-    },
-  };
+/* "Figure 3: …, part 2 of 4" */
+function describe(data, part) {
+  const list = choices(data);
+  const index = list.indexOf(part);
+  return index >= 0 ? part.title + ", part " + (index + 1) + " of " + list.length : part.title;
 }
 
-function overlaps(a, b) {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-}
-
-/* Along the line, from its middle outwards. */
-const ALONG = [0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.14, 0.86];
-
-function boxAt(c, width, height) {
-  return { left: c.x - width / 2, top: c.y - height / 2, right: c.x + width / 2, bottom: c.y + height / 2 };
-}
-
-function inside(box, area) {
-  return !area || (box.left >= area.left && box.top >= area.top && box.right <= area.right && box.bottom <= area.bottom);
-}
-
-/* Where along a line (0 at `from`, 1 at `to`) a box lies across it: [enter, leave], or null. */
-function across(n, box) {
-  let enter = 0;
-  let leave = 1;
-  const dx = n.to.x - n.from.x;
-  const dy = n.to.y - n.from.y;
-  const clip = (d, low, high, start) => { // Liang-Barsky, one axis
-    if (!d) {
-      return start >= low && start <= high;
-    }
-    const a = (low - start) / d;
-    const b = (high - start) / d;
-    enter = Math.max(enter, Math.min(a, b));
-    leave = Math.min(leave, Math.max(a, b));
-    return enter <= leave;
-  };
-  return clip(dx, box.left, box.right, n.from.x) && clip(dy, box.top, box.bottom, n.from.y) ? [enter, leave] : null;
-}
-
-/* The parts of a line no box covers, longest first: [[start, end], ...] along it. */
-function openParts(n, boxes) {
-  let parts = [[0, 1]];
-  boxes.forEach((box) => {
-    const cut = box && across(n, box);
-    if (cut) {
-      parts = parts.flatMap(([a, b]) => [[a, Math.min(b, cut[0])], [Math.max(a, cut[1]), b]]).filter(([a, b]) => b - a > 1e-6);
-    }
-  });
-  return parts.sort((p, q) => (q[1] - q[0]) - (p[1] - p[0]) || p[0] - q[0]);
-}
-
-/* Where along a line its two bodies leave it open: [start, end], or [0, 1] when the bodies
-   leave nothing between them. */
-function open(n) {
-  const parts = openParts(n, n.ends || []);
-  const inner = parts.filter(([a, b]) => a > 0 && b < 1);
-  return inner.length ? inner[0] : parts.length === 1 && parts[0][0] > 0 && parts[0][1] < 1 ? parts[0] : [0, 1];
-}
-
-const AROUND = [[0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1]];
-
-/* The places a name may take, best first: on its line as near the middle as may be; for a
-   large name then the same over faded bodies (marked `over`), then off its line with a leader
-   back to it (bodies packed close for projection leave little line between them), nearest
-   first, clear of bodies and then over faded ones. Each place is {c: centre, anchor: the point of the line a leader goes to, or
-   null, over}. */
-function candidates(n, keep) {
-  const [t0, t1] = open(n);
-  const at = (t) => {
-    const u = t0 + t * (t1 - t0);
-    return { x: n.from.x + u * (n.to.x - n.from.x), y: n.from.y + u * (n.to.y - n.from.y) };
-  };
-  const out = ALONG.map((t) => ({ c: at(t), anchor: null, over: false }));
-  if (!n.large) {
-    return out;
+/* The chooser's part `delta` places from the one shown (kept within the list). */
+function stepped(data, state, delta) {
+  const list = choices(data);
+  if (!list.length) {
+    return null;
   }
-  // Leaders meet the line where it shows: the middles of the parts no body that stands out covers.
-  const u = (p) => ({ x: n.from.x + p * (n.to.x - n.from.x), y: n.from.y + p * (n.to.y - n.from.y) });
-  const anchors = openParts(n, (n.ends || []).concat(keep || [])).slice(0, 3).flatMap(([a, b]) =>
-    [(a + b) / 2].concat(b - a > 0.3 ? [a + 0.25 * (b - a), a + 0.75 * (b - a)] : [])).map(u);
-  const off = [];
-  [0.8, 1.8, 3, 4.5, 6.5].forEach((gap) => anchors.forEach((p) => AROUND.forEach(([dx, dy]) => {
-    off.push({ c: { x: p.x + dx * (n.width / 2 + gap * n.height), y: p.y + dy * (n.height / 2 + gap * n.height) }, anchor: p, over: false });
-  })));
-  const over = (c) => Object.assign({}, c, { over: true });
-  return out.concat(out.map(over), off, off.map(over));
+  const shown = current(data, state);
+  const index = list.indexOf(shown);
+  const from = index >= 0 ? index : Math.max(0, list.indexOf(byId(data, state.part)));
+  return list[Math.min(Math.max(from + delta, 0), list.length - 1)];
 }
 
-/* Where each name goes. `names`: [{id, text, width, height, from: {x, y}, to: {x, y}, large,
-   source, target, ends}] in the order they are placed, sizes and points in one unit (the
-   map's), `ends` the boxes of the line's two bodies; `solids`: the boxes of the bodies and
-   region headings on show; `area`: the box names must lie in (the part of the map in view), or
-   null; `keep`: boxes no name may cover (the bodies that stand out).
-   A name sits on its line, as near the middle as leaves it clear of the names already placed
-   and of every solid. A large name with no room there is named by a large name already placed
-   with the same words and one of the same bodies, if there is one; otherwise it sits on its
-   line over a faded body, or off its line with a leader, but never over another name, a body
-   in `keep` or its own two. A name that finds no place is left out. Answers [{id, names, left, top, right,
-   bottom, x, y, anchor}]: `names` the relations it names (its own first), (x, y) its centre,
-   `anchor` where its leader meets the line, or null for a name on its line. */
-function place(names, solids, cell, area, keep) {
-  const taken = grid(cell);
-  const solid = grid(cell);
-  solids.forEach((b) => solid.add(b));
-  const out = [];
-  const byId = new Map(names.map((n) => [n.id, n]));
-  // A large name already placed with the same words and one of the same bodies: a fan of
-  // "works through" lines into one body needs the words once, not once a line with leaders.
-  const host = (n) => out.find((p) => {
-    const m = byId.get(p.id);
-    return m.large && m.text === n.text && (m.source === n.source || m.target === n.target);
-  });
-  names.forEach((n) => {
-    const ends = (n.ends || []).concat(keep || []);
-    const fits = ([box, t]) => inside(box, area) && !taken.hits(box) && (t.over ? !ends.some((e) => overlaps(e, box)) : !solid.hits(box));
-    const tries = candidates(n, keep).map((t) => [boxAt(t.c, n.width, n.height), t]);
-    let found = tries.filter(([, t]) => !t.anchor && !t.over).find(fits);
-    const shared = !found && n.large && n.source && host(n);
-    if (shared) {
-      shared.names.push(n.id);
-      return;
-    }
-    found = found || tries.find(fits);
-    if (found) {
-      const box = found[0];
-      taken.add(box);
-      out.push(Object.assign({ id: n.id, names: [n.id], x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2,
-        anchor: found[1].anchor }, box));
-    }
-  });
-  return out;
-}
-
-pm.labels = { SIZES, highlighted, named, size, place, open, openParts, overlaps };
+pm.parts = { choices, byId, current, describe, stepped };
 })(pm);
 
 /* ---- js/routes.js ---- */
@@ -1149,6 +1018,8 @@ pm.search = { index, rank, matches };
      endedView     "faded" or "listed": how bodies that had ended by then are shown (timeline.js)
      showcase      null or {group: "kind" | "level", id}: highlighted while the rest fades
      relationLabels "auto", "all" or "none": which relations carry their names on the map
+     part          null or the id of the part of the whole-system map chosen for presentation mode
+                   (parts.js: a tour step or a selection elsewhere shows its own part)
      said          {text, n}: the last thing to announce to screen readers */
 
 function createStore(reduce, initial) {
@@ -1191,27 +1062,8 @@ function initialState(options) {
   return Object.assign({
     mode: "normal", selection: null, tour: null, notice: null, filters: NO_FILTERS, focusDepth: 1,
     colourBy: "kind", panels: { legend: true, routes: false }, at: null, endedView: "faded", showcase: null,
-    relationLabels: "auto", said: null,
+    relationLabels: "auto", part: null, said: null,
   }, options || {});
-}
-
-/* A showcase the map can show: {group: "kind" | "level", id} naming a kind or level some body of
-   this map has, or null. */
-function showcaseFor(data, value) {
-  if (!value || (value.group !== "kind" && value.group !== "level")) {
-    return null;
-  }
-  const group = value.group;
-  return Object.keys(data.nodes).some((id) => data.nodes[id][group] === value.id) ? { group: group, id: value.id } : null;
-}
-
-/* "the 6 funds", "the 17 national bodies": what a showcase highlights, in words. */
-function showcaseText(data, showcase) {
-  const n = Object.keys(data.nodes).filter((id) => data.nodes[id][showcase.group] === showcase.id).length;
-  const name = showcase.group === "kind" ? (data.kinds || {})[showcase.id] || showcase.id : (data.levels || {})[showcase.id] || showcase.id;
-  return showcase.group === "kind"
-    ? "the " + (n === 1 ? "1 body" : n + " bodies") + " of the kind \u201c" + name + "\u201d"
-    : "the " + n + " " + name.toLowerCase() + (n === 1 ? " body" : " bodies");
 }
 
 function say(state, text) {
@@ -1265,7 +1117,7 @@ function reducer(data) {
     const parts = pm.select.stepParts(data, tour.steps[index]);
     // A tour shows the map at its step's date; the guide's own tours, at the guide's date.
     const at = data.timeline ? tour.steps[index].at || null : state.at;
-    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at, showcase: null },
+    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at },
       unhide(state, parts.nodes, parts.edges, "Filters cleared for the tour")));
   }
 
@@ -1354,24 +1206,42 @@ function reducer(data) {
       }
       case "ended-view":
         return action.value === state.endedView ? state : next(state, { endedView: action.value === "listed" ? "listed" : "faded" });
-      case "showcase": {
-        const wanted = showcaseFor(data, action.showcase);
-        const same = wanted && state.showcase && wanted.group === state.showcase.group && wanted.id === state.showcase.id;
-        const showcase = same && action.toggle ? null : wanted;
-        if (showcase === state.showcase || (same && !action.toggle)) {
-          return state;
-        }
-        return next(state, { showcase: showcase, said: say(state, showcase
-          ? "Highlighting " + showcaseText(data, showcase) + "; the rest is faded. Escape or Clear highlight ends it."
-          : "Highlight cleared: the whole map is shown.") });
-      }
+      case "showcase":
+        return next(state, { showcase: action.showcase || null });
       case "relation-labels":
         return next(state, { relationLabels: action.value });
+      case "part":
+        return choosePart(state, pm.parts.byId(data, action.id));
+      case "part-step":
+        return choosePart(state, pm.parts.stepped(data, state, action.delta));
       default:
         return state;
     }
   }
-  return reduce;
+
+  /* A part chosen (whole-system map): a tour ends, and a selection it does not hold is cleared. */
+  function choosePart(state, part) {
+    if (!part || part.step || (part.id === state.part && pm.parts.current(data, state) === part)) {
+      return state;
+    }
+    const out = next(state, { part: part.id, tour: null, notice: null, said: say(state, "Showing " + pm.parts.describe(data, part)) });
+    if (out.selection && pm.parts.current(data, out) !== part) {
+      out.selection = null;
+    }
+    return out;
+  }
+
+  /* On a map with parts, the chosen part follows a selection into the part that shows it, so
+     clearing the selection stays there. */
+  function followPart(state) {
+    if (!data.parts || !state.selection) {
+      return state;
+    }
+    const part = pm.parts.current(data, state);
+    return part && !part.step && part.id !== state.part ? Object.assign({}, state, { part: part.id }) : state;
+  }
+
+  return (state, action) => followPart(reduce(state, action));
 
   /* The selection, tour and notice an address asks for (see url.js); anything the map does not
      have becomes a notice rather than an error. */
@@ -1412,10 +1282,11 @@ function snapshot(data, state) {
     caseStudies: state.filters.caseStudies, colourBy: state.colourBy,
     panels: Object.assign({ details: Boolean(sel && sel.type !== "route"), tour: Boolean(state.tour) }, state.panels),
     at: state.at, endedView: state.endedView, shownDate: pm.timeline.stateDate(data, state.at), showcase: state.showcase ? Object.assign({}, state.showcase) : null, relationLabels: state.relationLabels,
+    part: data.parts && data.parts.length ? (pm.parts.current(data, state) || { id: null }).id : null,
   };
 }
 
-pm.store = { createStore, initialState, reducer, snapshot, filtersActive, showcaseFor, showcaseText, NO_FILTERS };
+pm.store = { createStore, initialState, reducer, snapshot, filtersActive, NO_FILTERS };
 })(pm);
 
 /* ---- js/url.js ---- */
@@ -1426,8 +1297,8 @@ pm.store = { createStore, initialState, reducer, snapshot, filtersActive, showca
      #edge=SOURCE--RELATION--TARGET   a relation
      #tour=ID&step=N          a tour step (N from 1), with &node=ID for a body opened inside it
      #from=A&to=B&route=N     a route between two bodies (N from 1)
-   The query holds settings, replaced in place: ?present, ?at=DATE, ?showcase=GROUP.ID (a kind
-   or level highlighted: ?showcase=kind.fund, ?showcase=level.national). */
+   The query holds settings, replaced in place: ?present, ?at=DATE, and with ?present on the
+   whole-system map ?part=ID, the part chosen (parts.js). */
 
 /* The fragment (without '#') for a state. */
 function toHash(data, state) {
@@ -1459,9 +1330,7 @@ function parseHash(hash) {
 /* The settings the query asks for. */
 function parseQuery(search) {
   const params = new URLSearchParams(search || "");
-  const showcase = /^(kind|level)\.(.+)$/.exec(params.get("showcase") || "");
-  return { present: params.has("present"), at: params.get("at") || null,
-    showcase: showcase ? { group: showcase[1], id: showcase[2] } : null };
+  return { present: params.has("present"), at: params.get("at") || null, part: params.get("part") || null };
 }
 
 function queryFor(search, state) {
@@ -1476,10 +1345,10 @@ function queryFor(search, state) {
   } else {
     params.delete("at");
   }
-  if (state.showcase) {
-    params.set("showcase", state.showcase.group + "." + state.showcase.id);
+  if (state.part && state.mode === "present") {
+    params.set("part", state.part);
   } else {
-    params.delete("showcase");
+    params.delete("part");
   }
   const text = params.toString().replace(/(^|&)present=(?=&|$)/, "$1present");
   return text ? "?" + text : "";
@@ -1569,6 +1438,7 @@ function normal(data) {
   const edgeOptions = options.edges || {};
   const groups = options.groups || {};
   const nodeFont = option(option(nodeOptions, "font", {}), "color", "#343434");
+  const edgeFont = option(option(edgeOptions, "font", {}), "color", "#343434");
   return {
     name: "normal",
     overlays: false, // panels sit beside the map, not over it
@@ -1591,7 +1461,10 @@ function normal(data) {
     edge(base, faded, hidden) {
       const width = option(base, "width", option(edgeOptions, "width", 1));
       return Object.assign({}, base, { hidden: hidden, width: width,
-        color: Object.assign(edgeColor(base.color), { opacity: faded ? 0.15 : 1 }) });
+        color: Object.assign(edgeColor(base.color), { opacity: faded ? 0.15 : 1 }),
+        font: Object.assign({}, base.font || {}, {
+          size: option(edgeOptions.font, "size", 14), strokeWidth: option(edgeOptions.font, "strokeWidth", 2),
+          color: faded ? "rgba(60, 66, 75, 0.3)" : edgeFont }) });
     },
     region: (region) => ({ fill: region.inset ? "#fff8e1" : "#f0f3f7", stroke: region.inset ? "#a86a00" : "#c5ccd6",
       width: region.inset ? 2 : 1, ink: "#4a5563", font: "600 16px " + FACE, size: 16, inset: 10, top: 10 }),
@@ -1604,6 +1477,7 @@ function presenting(data) {
   const base = normal(data);
   const present = data.present;
   const groups = (data.vis.options || {}).groups || {};
+  const edgeFont = option(option((data.vis.options || {}).edges || {}, "font", {}), "color", "#343434");
   const style = Object.assign({}, base, {
     name: "present",
     overlays: true, // panels, the tour card and the bar lie over the map
@@ -1611,9 +1485,10 @@ function presenting(data) {
     frame: { margin: 24, maxScale: 1.6 },
     edge(item, faded, hidden) {
       const width = option(item, "width", option((data.vis.options.edges || {}), "width", 1));
-      // Relation names: views/labels.js names the ones that stand out, large.
+      // Relation names would crowd the projected map: the details panel and tour text read them out.
       return Object.assign({}, item, { hidden: hidden, width: width * 1.7,
-        color: Object.assign(edgeColor(item.color), { opacity: faded ? 0.1 : 1 }) });
+        color: Object.assign(edgeColor(item.color), { opacity: faded ? 0.1 : 1 }),
+        font: Object.assign({}, item.font || {}, { size: 0, color: edgeFont, strokeWidth: 0 }) });
     },
   });
   if (!present) {
@@ -1644,6 +1519,9 @@ function presenting(data) {
 /* The style table for each mode, built once per page; on a map with a timeline, one per date,
    looked up from the state (getState) whenever a view asks for styles.normal or styles.present. */
 function styles(data, getState) {
+  if (data.parts && data.parts.length && getState) {
+    return partedStyles(data, getState);
+  }
   if (!data.timeline || !getState) {
     return { normal: normal(data), present: presenting(data) };
   }
@@ -1656,6 +1534,42 @@ function styles(data, getState) {
     return byDate.get(v.date);
   };
   return { get normal() { return forDate().normal; }, get present() { return forDate().present; } };
+}
+
+/* The whole-system map's styles: normal mode draws it whole; presentation mode draws the part the
+   state shows (pm.parts.current), at that part's layout, with every other body and the relations
+   reaching them hidden. One presentation style per part, made when first shown. */
+function partedStyles(data, getState) {
+  const whole = normal(data);
+  const byPart = new Map();
+  const forPart = () => {
+    const part = pm.parts.current(data, getState());
+    const key = part ? part.id : "";
+    if (!byPart.has(key)) {
+      byPart.set(key, part ? partStyle(data, part) : presenting(data));
+    }
+    return byPart.get(key);
+  };
+  return { normal: whole, get present() { return forPart(); } };
+}
+
+function partStyle(data, part) {
+  const shown = new Set(part.bodies);
+  const style = presenting(part.present ? Object.assign({}, data, { present: part.present }) : data);
+  const node = style.node;
+  const edge = style.edge;
+  style.part = part.id;
+  style.node = function (item, faded, hidden) {
+    const args = Array.prototype.slice.call(arguments);
+    args[2] = hidden || !shown.has(item.id);
+    return node.apply(this, args);
+  };
+  style.edge = function (item, faded, hidden) {
+    const args = Array.prototype.slice.call(arguments);
+    args[2] = hidden || !shown.has(item.from) || !shown.has(item.to);
+    return edge.apply(this, args);
+  };
+  return style;
 }
 
 /* Styles for a later date: the later layout's places, labels and regions, and that date's
@@ -1689,22 +1603,33 @@ pm.present = { styles, FACE };
    them from the state (mode, filters, emphasis, colouring) and mirrors the selection. Clicks
    on the map dispatch; nothing here decides what a click means beyond naming what was hit. */
 
+/* vis-network 9.1.13 draws the label of an exactly horizontal edge that runs right to left at
+   the wrong place when font.align is "middle", "top" or "bottom" (its angle normalises to 0 and
+   the translation is skipped). Such labels are level anyway. */
+function levelLabel(data, visNodes) {
+  const option = pm.text.option;
+  const defaults = option(option(data.vis.options, "edges", {}), "font", {});
+  return (edge) => {
+    const align = option(edge.font, "align", option(defaults, "align", "horizontal"));
+    const from = visNodes.get(edge.from);
+    const to = visNodes.get(edge.to);
+    if (align === "horizontal" || typeof edge.font === "string" || !from || !to || from.y !== to.y || from.x <= to.x) {
+      return edge;
+    }
+    return Object.assign({}, edge, { font: Object.assign({}, edge.font, { align: "horizontal" }) });
+  };
+}
+
 function withoutTitle(item) {
   const copy = Object.assign({}, item);
   delete copy.title; // nothing may depend on hover tooltips
   return copy;
 }
 
-/* Relations are drawn without vis-network's labels: views/labels.js names them. */
-function unlabelled(edge) {
-  const copy = withoutTitle(edge);
-  delete copy.label;
-  return copy;
-}
-
 function createMap(element, data, store, styles) {
+  const visNodes = new Map(data.vis.nodes.map((node) => [node.id, node]));
   const baseNodes = data.vis.nodes.map(withoutTitle);
-  const baseEdges = data.vis.edges.map(unlabelled);
+  const baseEdges = data.vis.edges.map(withoutTitle).map(levelLabel(data, visNodes));
   const options = Object.assign({}, data.vis.options);
   options.interaction = Object.assign({ hover: true }, options.interaction);
   // At start nothing is faded, filtered or presented, so the styled items would only repeat the
@@ -1791,7 +1716,7 @@ function createMap(element, data, store, styles) {
     showSelection(store.getState()); // vis changed its own selection on the click: put ours back
   });
 
-  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase", "at", "endedView"];
+  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase", "at", "endedView", "part"];
 
   function render(state, previous) {
     if (previous && STYLED.every((key) => state[key] === previous[key])) {
@@ -1815,154 +1740,6 @@ function createMap(element, data, store, styles) {
 
 pm.views = pm.views || {};
 pm.views.map = { createMap };
-})(pm);
-
-/* ---- js/views/labels.js ---- */
-(function (pm) {
-/* views/labels.js: draws the relations' names over the map, as pm.labels chooses and places
-   them, each on a white ground in its relation's colour. Drawn in vis-network's afterDrawing,
-   so PNG exports and print pictures carry them too. placed() tells tests what was drawn. */
-
-function createLabels(map, data, store, styles) {
-  const network = map.network;
-  const FACE = pm.present.FACE;
-  const texts = new Map(data.vis.edges.map((e) => [e.id, e.label || ""]));
-  const colours = new Map(data.vis.edges.map((e) => [e.id, typeof e.color === "string" ? e.color : (e.color || {}).color || "#343434"]));
-  const widths = new Map(); // "px|text" -> width in CSS pixels
-  let drawn = [];
-  let visible = null; // () => the part of the map element nothing covers (the camera's freeArea)
-
-  function width(ctx, text, px, weight) {
-    const key = weight + "|" + px + "|" + text;
-    if (!widths.has(key)) {
-      ctx.font = weight + " " + px + "px " + FACE;
-      widths.set(key, ctx.measureText(text).width);
-    }
-    return widths.get(key);
-  }
-
-  /* The names to draw now, placed in the map's units. */
-  function layout(ctx, state) {
-    const scale = network.getScale();
-    const chosen = pm.labels.named(data, state);
-    const ids = chosen.large.concat(chosen.small);
-    if (!ids.length) {
-      return [];
-    }
-    const hide = pm.select.hidden(data, state);
-    const shown = Object.keys(data.nodes).filter((id) => !hide.nodes.has(id) && network.body.nodes[id]);
-    const positions = network.getPositions(shown);
-    const boxes = new Map(shown.map((id) => [id, network.getBoundingBox(id)]));
-    const solids = Array.from(boxes.values()).concat(headings(ctx, state));
-    const large = new Set(chosen.large);
-    const names = [];
-    ids.forEach((id) => {
-      const edge = data.edgesById.get(id);
-      const text = texts.get(id);
-      const kind = large.has(id) ? "large" : "small";
-      const px = pm.labels.size(kind, state, scale);
-      if (!text || !px || !positions[edge.source] || !positions[edge.target]) {
-        return;
-      }
-      const weight = kind === "large" ? "700" : "400";
-      const pad = Math.max(2, px * 0.2);
-      names.push({ id: id, text: text, px: px, weight: weight, large: kind === "large",
-        width: (width(ctx, text, px, weight) + 2 * pad) / scale, height: (px * 1.25 + pad) / scale,
-        source: edge.source, target: edge.target, from: positions[edge.source], to: positions[edge.target], ends: [boxes.get(edge.source), boxes.get(edge.target)] });
-    });
-    const byId = new Map(names.map((n) => [n.id, n]));
-    const stand = pm.select.emphasis(data, state);
-    const keep = stand ? Array.from(stand.nodes).filter((id) => boxes.has(id)).map((id) => boxes.get(id)) : [];
-    return pm.labels.place(names, solids, 48 / scale, area(), keep).map((p) => Object.assign({}, byId.get(p.id), p));
-  }
-
-  /* The region headings' boxes, as views/map.js writes them. */
-  function headings(ctx, state) {
-    const style = styles[state.mode];
-    const out = [];
-    map.regions().forEach((region) => {
-      const look = style.region(region);
-      const lines = (region.lines && region.lines.length ? region.lines : [region.label]).filter(Boolean);
-      ctx.font = look.font;
-      const wide = Math.max(0, ...lines.map((line) => ctx.measureText(line).width));
-      out.push({ left: region.x + look.inset - 3, top: region.y + look.top - 2,
-        right: region.x + look.inset + Math.min(wide, region.width - 2 * look.inset) + 3,
-        bottom: region.y + look.top + lines.length * look.size * 1.2 });
-    });
-    return out;
-  }
-
-  /* The part of the map in view and not covered, in the map's units. */
-  function area() {
-    const free = visible ? visible() : null;
-    if (!free) {
-      return null;
-    }
-    const a = network.DOMtoCanvas({ x: free.left, y: free.top });
-    const z = network.DOMtoCanvas({ x: free.left + free.width, y: free.top + free.height });
-    return { left: a.x, top: a.y, right: z.x, bottom: z.y };
-  }
-
-  network.on("afterDrawing", (ctx) => {
-    const state = store.getState();
-    const scale = network.getScale();
-    drawn = layout(ctx, state);
-    ctx.save();
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    drawn.forEach((n) => {
-      const colour = colours.get(n.id);
-      if (n.anchor) { // a leader from the line to the nearest point of the name's box
-        const to = { x: Math.min(Math.max(n.anchor.x, n.left), n.right), y: Math.min(Math.max(n.anchor.y, n.top), n.bottom) };
-        ctx.strokeStyle = colour;
-        ctx.lineWidth = 2 / scale;
-        ctx.beginPath();
-        ctx.moveTo(n.anchor.x, n.anchor.y);
-        ctx.lineTo(to.x, to.y);
-        ctx.stroke();
-        ctx.fillStyle = colour;
-        ctx.beginPath();
-        ctx.arc(n.anchor.x, n.anchor.y, 3.5 / scale, 0, 2 * Math.PI);
-        ctx.fill();
-      }
-      ctx.fillStyle = "rgba(255, 255, 255, 0.94)";
-      ctx.fillRect(n.left, n.top, n.right - n.left, n.bottom - n.top);
-      if (n.large) {
-        ctx.strokeStyle = colour;
-        ctx.lineWidth = 2 / scale;
-        ctx.strokeRect(n.left, n.top, n.right - n.left, n.bottom - n.top);
-      }
-      ctx.font = n.weight + " " + (n.px / scale) + "px " + FACE;
-      ctx.fillStyle = colour;
-      ctx.fillText(n.text, n.x, n.y + n.px * 0.05 / scale);
-    });
-    ctx.restore();
-  });
-
-  /* What was drawn last, for tests: each name's relation, the relations it names (its own and
-     those of a fan it speaks for), text, size on screen (CSS pixels), whether it stands out, and
-     its box on the page. */
-  function placed() {
-    const frame = network.canvas.frame.getBoundingClientRect();
-    return drawn.map((n) => {
-      const a = network.canvasToDOM({ x: n.left, y: n.top });
-      const z = network.canvasToDOM({ x: n.right, y: n.bottom });
-      return { id: n.id, names: n.names, text: n.text, px: n.px, large: n.large,
-        box: { left: frame.left + a.x, top: frame.top + a.y, right: frame.left + z.x, bottom: frame.top + z.y } };
-    });
-  }
-
-  function render(state, previous) {
-    if (previous && state.relationLabels !== previous.relationLabels) {
-      network.redraw();
-    }
-  }
-
-  return { render: render, placed: placed, within: (fn) => { visible = fn; } };
-}
-
-pm.views = pm.views || {};
-pm.views.labels = { createLabels };
 })(pm);
 
 /* ---- js/views/camera.js ---- */
@@ -2183,7 +1960,7 @@ function createCamera(mapElement, map, data, styles) {
     return changed;
   }
 
-  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode", "at", "endedView"];
+  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode", "at", "endedView", "part"];
 
   function render(state, previous, action) {
     const refold = layout();
@@ -2208,7 +1985,7 @@ function createCamera(mapElement, map, data, styles) {
     const cleared = !target && pm.select.frame(data, last) && !modeChanged && state.filters === last.filters;
     last = state;
     if (target || modeChanged || state.filters !== previous.filters || state.at !== previous.at || (cleared && styles[state.mode].overlays)
-        || (previous.tour && !state.tour)) {
+        || (previous.tour && !state.tour) || state.part !== previous.part) {
       show(state, !modeChanged);
     } else if (refold && state.panels.legend !== previous.panels.legend && !styles[state.mode].overlays) {
       fitAll(styles[state.mode], true);
@@ -2496,8 +2273,7 @@ pm.views.panel = { createPanel, relationItem, nodeLink };
 /* views/legend.js: the legend and filters, for the kinds, levels and relations this map uses
    (styles from the site data, in the vocabulary's order), with the case-study layer and Figure 1's
    layers on the whole-system map. Ticks, counts and the status line follow the state; the status
-   says what the filters hide. Each kind and level also has a Highlight toggle (the showcase: that
-   kind or level at full strength, the rest faded but kept), cleared by Clear highlight or Escape. */
+   says what the filters hide. */
 
 const { el, shapeSwatch, lineSwatch } = pm.dom;
 
@@ -2513,13 +2289,9 @@ function build(holder, data, styles) {
   const implied = data.edges.filter((edge) => edge.evidence === "implied").length;
   const count = (n, hidden) => el("span", { class: "count", "data-total": hidden ? null : n }, String(n),
     el("span", { class: "visually-hidden" }, " on this map"));
-  const highlight = (group, id, label) => group === "relation" ? null
-    : el("button", { type: "button", class: "showcase-toggle", "data-showcase": group, value: id, "aria-pressed": "false",
-      title: "Highlight " + (group === "kind" ? "the bodies of this kind" : "the bodies at this level") + "; fade the rest" },
-    "Highlight", el("span", { class: "visually-hidden" }, " " + label + (group === "level" ? " bodies" : "")));
   const item = (group, id, label, n, swatch) => el("li", { id: "legend-" + group + "-" + id },
     el("label", {}, el("input", { type: "checkbox", "data-filter": group, value: id, checked: true }),
-      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n), highlight(group, id, label));
+      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n));
   const fieldset = (attributes, legend, ...children) => el("fieldset", attributes, el("legend", {}, ...legend), ...children);
   if (kinds.size) {
     const items = styles.kinds.filter(([id]) => kinds.has(id)).map(([id, colour, fill, shape]) =>
@@ -2603,8 +2375,6 @@ function createLegend(data, store, styles) {
   const toggle = document.getElementById("legend-toggle");
   const status = document.getElementById("filter-status");
   const reset = document.querySelector("[data-action='reset-filters']");
-  const unhighlight = document.querySelector("[data-action='clear-showcase']");
-  const showcaseStatus = document.getElementById("showcase-status");
   if (holder && styles) {
     build(holder, data, styles);
   }
@@ -2627,39 +2397,6 @@ function createLegend(data, store, styles) {
   if (reset) {
     reset.addEventListener("click", () => store.dispatch({ type: "filters-reset" }));
   }
-  if (legend) {
-    legend.addEventListener("click", (event) => {
-      const button = event.target.closest("[data-showcase]");
-      if (button) {
-        store.dispatch({ type: "showcase", showcase: { group: button.getAttribute("data-showcase"), id: button.value }, toggle: true });
-      }
-    });
-  }
-  if (unhighlight) {
-    unhighlight.addEventListener("click", () => {
-      const row = document.querySelector("[data-showcase][aria-pressed='true']");
-      store.dispatch({ type: "showcase", showcase: null });
-      if (row) {
-        row.focus({ preventScroll: true }); // the cleared button's own place, not the body
-      }
-    });
-  }
-
-  function renderShowcase(state) {
-    const on = state.showcase;
-    document.querySelectorAll("[data-showcase]").forEach((button) => {
-      const pressed = Boolean(on && button.getAttribute("data-showcase") === on.group && button.value === on.id);
-      button.setAttribute("aria-pressed", String(pressed));
-      button.closest("li").classList.toggle("showcased", pressed);
-    });
-    if (unhighlight) {
-      unhighlight.hidden = !on;
-    }
-    if (showcaseStatus) {
-      showcaseStatus.hidden = !on;
-      showcaseStatus.textContent = on ? "Highlighting " + pm.store.showcaseText(data, on) + "; the rest is faded." : "";
-    }
-  }
 
   function render(state, previous, action) {
     if (legend) {
@@ -2671,9 +2408,6 @@ function createLegend(data, store, styles) {
           && state.mode === "present") {
         pm.dom.focusIn(document.getElementById("legend-heading"));
       }
-    }
-    if (!previous || previous.showcase !== state.showcase) {
-      renderShowcase(state);
     }
     if (previous && previous.filters === state.filters && previous.colourBy === state.colourBy) {
       return;
@@ -2854,76 +2588,18 @@ pm.views.search = { createSearch };
 /* ---- js/views/tour.js ---- */
 (function (pm) {
 /* views/tour.js: the tour menu and the tour panel (card or band in presentation mode). The
-   menu is a button that opens a list of the tours, each title whole (the one on marked current);
-   choosing one, Escape, or a click elsewhere closes it. The panel is on screen exactly when a
-   tour is on; a body opened inside a step leaves it there, its buttons still step through the
-   tour. Where the card sits is the camera's choice. */
-
-function createMenu(store) {
-  const button = document.getElementById("tour-select");
-  const menu = document.getElementById("tour-menu");
-  if (!button || !menu) {
-    return () => {};
-  }
-  const holder = button.parentElement;
-  const open = (on, focus) => {
-    menu.hidden = !on;
-    button.setAttribute("aria-expanded", String(on));
-    const target = on ? menu.querySelector("[aria-current='true']") || menu.querySelector("button") : button;
-    if (focus && target) {
-      target.focus({ preventScroll: true });
-    }
-  };
-  button.disabled = false;
-  button.addEventListener("click", () => open(menu.hidden, menu.hidden));
-  menu.addEventListener("click", (event) => {
-    const choice = event.target.closest("[data-tour]");
-    if (choice) {
-      open(false, false);
-      store.dispatch({ type: "tour", id: choice.getAttribute("data-tour"), step: 0, moveFocus: true });
-    }
-  });
-  holder.addEventListener("keydown", (event) => {
-    if (menu.hidden) {
-      return;
-    }
-    const choices = Array.from(menu.querySelectorAll("button"));
-    const at = choices.indexOf(document.activeElement);
-    if (event.key === "Escape") {
-      event.preventDefault(); // the menu closes first; the next Escape is the map's
-      open(false, true);
-    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && choices.length) {
-      event.preventDefault();
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      choices[at < 0 ? 0 : (at + step + choices.length) % choices.length].focus();
-    }
-  });
-  document.addEventListener("pointerdown", (event) => {
-    if (!menu.hidden && !holder.contains(event.target)) {
-      open(false, false);
-    }
-  });
-  holder.addEventListener("focusout", (event) => {
-    if (!menu.hidden && event.relatedTarget && !holder.contains(event.relatedTarget)) {
-      open(false, false);
-    }
-  });
-  return (tour) => {
-    menu.querySelectorAll("[data-tour]").forEach((choice) => {
-      const on = Boolean(tour && choice.getAttribute("data-tour") === tour.id);
-      if (on) {
-        choice.setAttribute("aria-current", "true");
-      } else {
-        choice.removeAttribute("aria-current");
-      }
-    });
-  };
-}
+   panel is on screen exactly when a tour is on; a body opened inside a step leaves it there,
+   its buttons still step through the tour. Where the card sits is the camera's choice. */
 
 function createTour(data, store) {
   const panel = document.getElementById("tour");
   const select = document.getElementById("tour-select");
-  const markCurrent = createMenu(store);
+  if (select) {
+    select.disabled = false;
+    select.addEventListener("change", () => {
+      store.dispatch(select.value ? { type: "tour", id: select.value, step: 0, moveFocus: true } : { type: "tour-end" });
+    });
+  }
   if (panel) {
     panel.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
@@ -2944,7 +2620,9 @@ function createTour(data, store) {
       return;
     }
     const tour = pm.select.tour(data, state);
-    markCurrent(tour);
+    if (select) {
+      select.value = tour ? tour.id : "";
+    }
     const wasOn = previous ? Boolean(previous.tour) : false;
     if (!tour) {
       if (wasOn && panel.contains(document.activeElement) && select) {
@@ -3306,53 +2984,12 @@ pm.views.timeline = { createTimeline };
 (function (pm) {
 /* views/bar.js: the page's mode on the page: body.present, the Present and Full screen
    buttons (full screen also by the F key, through toggleFullscreen), and the presentation bar
-   that folds down when the pointer nears the top, or stays open from the corner control
-   (body.bar-open) until that control, Escape in the bar, a click on the map or focus moving on
-   to a panel closes it. */
+   that folds down when the pointer nears the top. */
 
 function createBar(store, announce) {
   const presentButton = document.querySelector("[data-action='present']");
   const fullscreenButton = document.querySelector("[data-action='fullscreen']");
-  const opener = document.getElementById("bar-opener");
-  const bar = document.getElementById("figure-bar");
   let barTimer = null;
-
-  /* The bar held open (or not) by the corner control; opening it takes focus to its first control. */
-  function holdBar(open, moveFocus) {
-    document.body.classList.toggle("bar-open", open);
-    if (opener) {
-      opener.setAttribute("aria-expanded", String(open));
-      opener.setAttribute("aria-label", open ? "Hide the presentation controls" : "Presentation controls");
-    }
-    const first = bar && bar.querySelector(".controls input:not(:disabled), .controls select:not(:disabled), .controls button:not(:disabled)");
-    if (open && moveFocus && first) {
-      first.focus({ preventScroll: true });
-    } else if (!open && moveFocus && opener) {
-      opener.focus({ preventScroll: true });
-    }
-  }
-
-  if (opener && bar) {
-    opener.hidden = false;
-    opener.addEventListener("click", () => holdBar(!document.body.classList.contains("bar-open"), true));
-    bar.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && document.body.classList.contains("bar-open") && !event.defaultPrevented
-          && !(event.target.closest && event.target.closest("[aria-expanded='true']"))) {
-        event.preventDefault(); // the bar closes first; the next Escape is the map's
-        holdBar(false, true);
-      }
-    });
-    bar.addEventListener("focusout", (event) => {
-      const to = event.relatedTarget;
-      if (to && !bar.contains(to) && to !== opener) {
-        holdBar(false, false); // on to a panel it opened (routes, legend): the bar would lie over it
-      }
-    });
-    const map = document.getElementById("map-stage");
-    if (map) {
-      map.addEventListener("pointerdown", () => holdBar(false, false));
-    }
-  }
 
   function showBar() {
     document.body.classList.add("bar-shown");
@@ -3406,7 +3043,6 @@ function createBar(store, announce) {
       presentButton.textContent = on ? "Exit presentation" : "Present";
     }
     if (previous && previous.mode !== state.mode) {
-      holdBar(false, false);
       if (on) {
         showBar(); // show where the controls went
       } else if (document.fullscreenElement && document.exitFullscreen) {
@@ -3421,13 +3057,48 @@ function createBar(store, announce) {
 pm.views.bar = { createBar };
 })(pm);
 
+/* ---- js/views/parts.js ---- */
+(function (pm) {
+/* views/parts.js: the whole-system map's part chooser, a menu in the presentation bar that
+   follows the part the state shows (pm.parts.current) and dispatches the part chosen. */
+
+function createPartChooser(data, store) {
+  const select = document.getElementById("part-select");
+  if (!select || !pm.parts.choices(data).length) {
+    return { render: () => {} };
+  }
+  const blank = select.querySelector("option[value='']");
+  select.disabled = false;
+  select.addEventListener("change", () => {
+    if (select.value) {
+      store.dispatch({ type: "part", id: select.value });
+    }
+  });
+
+  function render(state) {
+    const part = pm.parts.current(data, state);
+    const chosen = part && !part.step ? part.id : "";
+    if (blank) {
+      blank.hidden = Boolean(chosen);
+      blank.textContent = part ? "A tour step: " + part.title : "The whole map";
+    }
+    select.value = chosen;
+  }
+
+  return { render: render };
+}
+
+pm.views.parts = { createPartChooser };
+})(pm);
+
 /* ---- js/keys.js ---- */
 (function (pm) {
 /* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
-   over the projected map), then a selection (inside a tour this returns to the step), then a
-   showcased kind or level, then presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
+   over the projected map), then a selection (inside a tour this returns to the step), then
+   presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
    with a body opened from it); P presents; F toggles full screen (not a state: the bar does it);
-   1, 2 and 0 set how far focus reaches. */
+   1, 2 and 0 set how far focus reaches. Presenting the whole-system map with no tour on, ] and
+   Page Down show its next part, [ and Page Up the one before. */
 
 function keyAction(state, key) {
   if (key === "Escape") {
@@ -3436,9 +3107,6 @@ function keyAction(state, key) {
     }
     if (state.selection || state.notice) {
       return { type: "clear" };
-    }
-    if (state.showcase) {
-      return { type: "showcase", showcase: null };
     }
     if (state.mode === "present") {
       return { type: "mode", mode: "normal" };
@@ -3450,6 +3118,9 @@ function keyAction(state, key) {
   }
   if (state.tour && (key === "ArrowLeft" || key === "PageUp")) {
     return { type: "tour-step", delta: -1 };
+  }
+  if (state.mode === "present" && !state.tour && /^(\[|\]|PageDown|PageUp)$/.test(key)) {
+    return { type: "part-step", delta: key === "]" || key === "PageDown" ? 1 : -1 }; // whole-system map: its parts
   }
   if (key === "p" || key === "P") {
     return { type: "mode", mode: state.mode === "present" ? "normal" : "present" };
@@ -3659,8 +3330,8 @@ pm.export = { createExport };
 /* main.js: wiring only. Read the page's data, build the store, attach the views, follow the
    address, and expose window.policymap for tests:
    {network, data, tours, store, state(), dispatch(action), select(id), clear(), present(on),
-    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), showcase(group, id), exportPng(), renderView(ratio),
-    routes(from, to), preparePrint(), relationLabels()}.
+    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio),
+    routes(from, to), preparePrint()}.
    Pages other than maps have no data and only honour ?present. */
 
 function showMapMessage(text) {
@@ -3692,21 +3363,19 @@ function start() {
   store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
     mode: query.present ? "present" : "normal", at: pm.timeline.isDate(query.at) && data.timeline && query.at !== data.timeline.guide ? query.at : null,
     panels: { legend: !(window.innerWidth < 1440 || query.present), routes: false },
-    showcase: pm.store.showcaseFor(data, query.showcase),
+    part: pm.parts.choices(data).some((p) => p.id === query.part) ? query.part : null,
   }));
 
   const v = pm.views;
   const legend = v.legend.createLegend(data, store, site.legend); // first: the panel borrows its swatches
   const map = v.map.createMap(mapElement, data, store, styles);
-  const labels = v.labels.createLabels(map, data, store, styles);
   const routes = v.routes.createRoutes(data, store);
   const bar = v.bar.createBar(store, pm.dom.announce);
-  const views = [bar, map, labels, legend, v.panel.createPanel(data, store),
+  const views = [bar, map, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
-    v.timeline.createTimeline(data, store),
+    v.timeline.createTimeline(data, store), v.parts.createPartChooser(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
   const camera = views[views.length - 1];
-  labels.within(() => camera.freeArea(store.getState()));
   const render = (state, previous, action) => views.forEach((view) => view.render(state, previous, action));
   store.subscribe(render);
   store.subscribe((state, previous) => {
@@ -3737,7 +3406,7 @@ function start() {
     }
     store.dispatch({ type: "select-node", id: link.getAttribute("data-node"), moveFocus: true });
   });
-  document.querySelectorAll(".zoom [data-action], .bar-zoom [data-action]").forEach((button) => {
+  document.querySelectorAll(".zoom [data-action]").forEach((button) => {
     button.disabled = false;
     button.addEventListener("click", () => {
       const action = button.getAttribute("data-action");
@@ -3777,7 +3446,6 @@ function start() {
     setFilter: (group, id, shown) => dispatch({ type: "filter", group: group, id: id, shown: shown }),
     resetFilters: () => dispatch({ type: "filters-reset" }),
     setFocusDepth: (depth) => dispatch({ type: "focus-depth", depth: depth }),
-    showcase: (group, id) => dispatch({ type: "showcase", showcase: group ? { group: group, id: id } : null }),
     exportPng: output.exportPng,
     renderView: output.renderView,
     preparePrint: output.preparePrint,
@@ -3790,7 +3458,6 @@ function start() {
     state: () => pm.store.snapshot(data, store.getState()),
     regions: () => map.regions().map((region) => region.label), // the region frames drawn (filters hide empty ones)
     freeArea: () => camera.freeArea(store.getState()), // the part of the map nothing covers
-    relationLabels: labels.placed, // the relations' names drawn last: [{id, text, px, large, box}]
   };
 }
 

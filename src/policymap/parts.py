@@ -5,10 +5,10 @@ whole-system page shows one part of the system at a time, each with a presentati
 here, at build time:
 
 - a part per map ("Figure 2"), laid out exactly as that map's own page presents it;
-- the case studies (Section 4), a region per case study, with the bodies of the figures they work
-  with in a region of their own;
-- for each step of a whole-system tour whose bodies no such part holds, a part of that step's
-  bodies (and the relations among them), grouped by the maps that show them.
+- each case study (Section 4), with the bodies of the figures it works with beside it;
+- for each step of a whole-system tour whose bodies no such part holds close enough together to
+  be drawn at 22 px beside the tour's card, a part of that step's bodies (and the relations among
+  them), grouped by the maps that show them.
 
 A facilitator walks the first two kinds with the part chooser; the tour steps' parts are shown by
 their steps only.
@@ -20,11 +20,16 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .layout import PresentationLayout, compute_presentation_layout
+from .layout import PRESENT_VIEWPORT, PresentationLayout, compute_presentation_layout
 from .schema import Figure, Region, Tour
 
 CASE_STUDIES = "case-studies"
 PART_MAX_NODES = 80  # a part packs every label at projector size: past this no screen holds them
+#: The room a tour step's text takes over the projected map at 1280x720 (views/camera.js places it):
+#: a card in a corner (measured up to 480x402 CSS px) or a band along the top or bottom (up to 208 high),
+#: and the margin the camera leaves around the bodies it frames.
+TOUR_CARD, TOUR_BAND, FRAME_MARGIN = (480, 410), 215, 24
+STEP_VIEWPORT = (PRESENT_VIEWPORT[0], PRESENT_VIEWPORT[1] - TOUR_BAND)  # a step's own part fits above the band
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ def system_parts(figures: list[tuple[Figure, nx.MultiDiGraph, PresentationLayout
 
     ``figures`` holds each map with its own graph and the presentation layout its page has (None for
     a map too large to present, which is then packed here if it fits); ``layout(graph, regions,
-    shapes)`` packs a part (``site`` passes a cached ``compute_presentation_layout``).
+    shapes, viewport=...)`` packs a part (``site`` passes a cached ``compute_presentation_layout``).
     """
     parts = []
     for fig, fig_graph, present in figures:
@@ -50,9 +55,7 @@ def system_parts(figures: list[tuple[Figure, nx.MultiDiGraph, PresentationLayout
         if present is None and len(bodies) <= PART_MAX_NODES:
             present = layout(fig_graph, fig.regions, shapes)
         parts.append(Part(fig.id, _figure_name(fig), tuple(bodies), present))
-    cases = case_study_part(graph, shapes, layout)
-    if cases is not None:
-        parts.append(cases)
+    parts += case_study_parts(graph, shapes, layout)
     return parts + step_parts(graph, tours, parts, [fig for fig, _, _ in figures], shapes, layout)
 
 
@@ -68,25 +71,24 @@ def _regioned(graph: nx.MultiDiGraph, regions: dict[str, str]) -> nx.MultiDiGrap
     return sub
 
 
-def case_study_part(graph: nx.MultiDiGraph, shapes, layout=compute_presentation_layout) -> Part | None:
-    """The case studies: each in its region, and beside them the figures' bodies they work with."""
+def case_study_parts(graph: nx.MultiDiGraph, shapes, layout=compute_presentation_layout) -> list[Part]:
+    """A part per case study: its project and partners, and beside them the figures' bodies it works with."""
     studies = graph.graph.get("case_studies", [])
     cases = {n: a["case_study"] for n, a in graph.nodes(data=True) if a.get("case_study")}
-    if not cases:
-        return None
-    order = [s["id"] for s in studies] + sorted(set(cases.values()) - {s["id"] for s in studies})
+    order = [s["id"] for s in studies if s["id"] in cases.values()]
+    order += sorted(set(cases.values()) - set(order))
     titles = {s["id"]: s["title"] for s in studies}
-    linked = sorted({other for n in cases for other in nx.all_neighbors(graph, n) if other not in cases})
-    regions = [Region(id=s, label=titles.get(s, s), column=0 if i < 2 else 1, row=i % 2)
-               for i, s in enumerate(order)]
-    members = dict(cases)
-    if linked:
-        regions.append(Region(id="figures", label="On the figures: bodies they work with", column=2, row=0))
-        members.update((n, "figures") for n in linked)
-    if len(members) > PART_MAX_NODES:
-        return Part(CASE_STUDIES, "Case studies (Section 4)", tuple(sorted(members)), None)
-    present = layout(_regioned(graph, members), regions, shapes)
-    return Part(CASE_STUDIES, "Case studies (Section 4)", tuple(sorted(members)), present)
+    parts = []
+    for study in order:
+        own = sorted(n for n, s in cases.items() if s == study)
+        linked = sorted({other for n in own for other in nx.all_neighbors(graph, n) if other not in cases})
+        members = {**{n: "study" for n in own}, **{n: "figures" for n in linked}}
+        title = "Case study: " + titles.get(study, study)
+        regions = [Region(id="study", label=titles.get(study, study), column=0),
+                   Region(id="figures", label="On the figures: bodies it works with", column=1)]
+        present = layout(_regioned(graph, members), regions, shapes) if len(members) <= PART_MAX_NODES else None
+        parts.append(Part(f"{CASE_STUDIES}--{study}", title, tuple(sorted(members)), present))
+    return parts
 
 
 def step_part_id(tour_id: str, index: int) -> str:
@@ -96,8 +98,8 @@ def step_part_id(tour_id: str, index: int) -> str:
 
 def step_parts(graph: nx.MultiDiGraph, tours: list[Tour], parts: list[Part], figures: list[Figure], shapes,
                layout=compute_presentation_layout) -> list[Part]:
-    """A part for each tour step whose bodies no part of ``parts`` holds all of: those bodies, grouped
-    by the maps that show them ("Figure 2", "Figures 3 and 4", a case study)."""
+    """A part for each tour step that no part of ``parts`` shows large enough (``step_home``): the
+    step's bodies, grouped by the maps that show them ("Figure 2", "Figures 3 and 4", a case study)."""
     out = []
     for tour in tours:
         for index, step in enumerate(tour.steps):
@@ -108,14 +110,29 @@ def step_parts(graph: nx.MultiDiGraph, tours: list[Tour], parts: list[Part], fig
             labels = list(dict.fromkeys(groups[n] for n in sorted(bodies, key=lambda n: _group_order(graph, n, figures))))
             regions = [Region(id=f"g{i}", label=label, column=i) for i, label in enumerate(labels)]
             ids = {label: f"g{i}" for i, label in enumerate(labels)}
-            present = layout(_regioned(graph, {n: ids[groups[n]] for n in bodies}), regions, shapes)
+            present = layout(_regioned(graph, {n: ids[groups[n]] for n in bodies}), regions, shapes,
+                             viewport=STEP_VIEWPORT)
             out.append(Part(step_part_id(tour.id, index), step.title, tuple(sorted(bodies)), present, step=True))
     return out
 
 
 def step_home(parts: list[Part], bodies) -> Part | None:
-    """The first part (not made for a step) that holds every one of ``bodies``, or None."""
-    return next((p for p in parts if not p.step and set(bodies) <= set(p.bodies)), None)
+    """The first part (not made for a step) that holds every one of ``bodies`` near enough together
+    to frame them at 22 px or more beside the tour's text (``fits_beside_card``), or None."""
+    return next((p for p in parts if not p.step and set(bodies) <= set(p.bodies) and p.present is not None
+                 and fits_beside_card(p.present, bodies)), None)
+
+
+def fits_beside_card(present: PresentationLayout, bodies) -> bool:
+    """True when the box around ``bodies`` in ``present`` fits at scale 1 (labels at their 22 px) in
+    the room the tour's card or band leaves on a 1280x720 screen."""
+    boxes = [(x - present.sizes[n][0] / 2, y - present.sizes[n][1] / 2, x + present.sizes[n][0] / 2,
+              y + present.sizes[n][1] / 2) for n, (x, y) in ((n, present.positions[n]) for n in bodies)]
+    width = max(b[2] for b in boxes) - min(b[0] for b in boxes) + 2 * FRAME_MARGIN
+    height = max(b[3] for b in boxes) - min(b[1] for b in boxes) + 2 * FRAME_MARGIN
+    screen_w, screen_h = PRESENT_VIEWPORT
+    return ((width <= screen_w - TOUR_CARD[0] and height <= screen_h)
+            or (width <= screen_w and height <= screen_h - TOUR_BAND))
 
 
 def _showing(graph: nx.MultiDiGraph, node_id: str, figures: list[Figure]) -> str:

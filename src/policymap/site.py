@@ -82,8 +82,8 @@ def _present_layout(graph, fig):
     return _packed(compute_presentation_layout, graph, fig) if graph.number_of_nodes() <= PRESENT_MAX_NODES else None
 
 
-def _packed(compute, graph, fig):
-    """``compute(graph, fig.regions, shapes)`` (a packed layout), remembered for the life of the process.
+def _packed(compute, graph, fig, **options):
+    """``compute(graph, fig.regions, shapes, **options)`` (a packed layout), remembered for the life of the process.
 
     Packing labels takes about a third of a second a map; it reads only the labels, kinds, levels,
     regions and relations, so ``policymap serve`` skips it when an edit changes a role, a
@@ -91,11 +91,12 @@ def _packed(compute, graph, fig):
     """
     key = json.dumps([compute.__name__, sorted((n, a["label"], a.get("acronym"), a["kind"], a["level"], a.get("region"))
                                                for n, a in graph.nodes(data=True)),
-                      sorted(graph.edges), [r.model_dump() for r in fig.regions]], sort_keys=True)
+                      sorted(graph.edges), [r.model_dump() for r in fig.regions], sorted(options.items())],
+                     sort_keys=True)
     if key not in _PACKED_CACHE:
         if len(_PACKED_CACHE) > 32:
             _PACKED_CACHE.clear()
-        _PACKED_CACHE[key] = compute(graph, fig.regions, vis_shapes())
+        _PACKED_CACHE[key] = compute(graph, fig.regions, vis_shapes(), **options)
     return _PACKED_CACHE[key]
 
 
@@ -121,9 +122,9 @@ def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigureP
     return FigurePage(fig, graph, layout, page_url(WHOLE_SYSTEM), parts=tuple(parts))
 
 
-def _part_layout(graph, regions, shapes):
+def _part_layout(graph, regions, shapes, **options):
     """A part's presentation layout (``parts.system_parts``), remembered as ``_packed`` remembers a map's."""
-    return _packed(compute_presentation_layout, graph, _Regions(list(regions)))
+    return _packed(compute_presentation_layout, graph, _Regions(list(regions)), **options)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ test("an address names what the state holds", () => {
 });
 
 test("the query holds the mode and the date", () => {
-  assert.deepEqual(pm.url.parseQuery("?present&at=2013-04"), { present: true, at: "2013-04", showcase: null });
+  assert.deepEqual(pm.url.parseQuery("?present&at=2013-04"), { present: true, at: "2013-04", showcase: null, part: null });
   const state = pm.store.initialState({ mode: "present", at: "2013-04" });
   assert.equal(pm.url.queryFor("", state), "?present&at=2013-04");
   assert.equal(pm.url.queryFor("?present", pm.store.initialState()), "");

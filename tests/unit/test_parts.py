@@ -34,7 +34,8 @@ def _page_data(pages, page_id=WHOLE_SYSTEM):
 
 def test_each_figure_part_is_that_figure_as_its_page_presents_it(pages):
     parts = {p.id: p for p in pages[WHOLE_SYSTEM].parts}
-    assert [p.id for p in pages[WHOLE_SYSTEM].parts] == [f.id for f in PROJECT.figures] + [CASE_STUDIES]
+    assert [p.id for p in pages[WHOLE_SYSTEM].parts] == [f.id for f in PROJECT.figures] + [
+        f"{CASE_STUDIES}--{s.id}" for s in PROJECT.case_studies]
     for fig in PROJECT.figures:
         part = parts[fig.id]
         assert set(part.bodies) == set(pages[fig.id].graph.nodes)
@@ -42,15 +43,21 @@ def test_each_figure_part_is_that_figure_as_its_page_presents_it(pages):
         assert part.title.startswith(f"Figure {fig.number}: ")
 
 
-def test_case_study_part_holds_every_case_study_and_the_bodies_they_work_with(pages):
+def test_each_case_study_part_holds_the_study_and_the_bodies_it_works_with(pages):
     whole = pages[WHOLE_SYSTEM].graph
-    part = next(p for p in pages[WHOLE_SYSTEM].parts if p.id == CASE_STUDIES)
-    cases = {n for n, a in whole.nodes(data=True) if a.get("case_study")}
-    linked = {o for n in cases for o in set(whole.successors(n)) | set(whole.predecessors(n))} - cases
-    assert set(part.bodies) == cases | linked
-    assert {"wise-people", "lambeth-early-onset", "mental-health-trusts", "pct"} <= set(part.bodies)
-    headings = [r["label"] for r in part.present.regions]
-    assert [s.title for s in PROJECT.case_studies if s.title not in headings] == []
+    parts = {p.id: p for p in pages[WHOLE_SYSTEM].parts}
+    shown = set()
+    for study in PROJECT.case_studies:
+        part = parts[f"{CASE_STUDIES}--{study.id}"]
+        own = {n for n, a in whole.nodes(data=True) if a.get("case_study") == study.id}
+        linked = {o for n in own for o in set(whole.successors(n)) | set(whole.predecessors(n))}
+        linked = {o for o in linked if not whole.nodes[o].get("case_study")}
+        assert set(part.bodies) == own | linked and study.id in own and linked, study.id
+        assert part.title == f"Case study: {study.title}"
+        assert [r["label"] for r in part.present.regions] == [study.title, "On the figures: bodies it works with"]
+        shown |= own
+    assert shown == {n for n, a in whole.nodes(data=True) if a.get("case_study")}
+    assert {"local-people", "mental-health-trusts"} <= set(parts[f"{CASE_STUDIES}--wise-people"].bodies)
 
 
 def test_every_part_fits_1280x720_with_22px_labels_and_no_overlaps(pages):

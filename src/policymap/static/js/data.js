@@ -19,6 +19,8 @@ function join(page, site) {
   if (raw.present) {
     raw.present = Object.assign({ kinds: site.present_kinds || {} }, page.present);
   }
+  raw.parts = (page.parts || []).map((part) => part.present
+    ? Object.assign({}, part, { present: Object.assign({ kinds: site.present_kinds || {} }, part.present) }) : part);
   const bodies = site.bodies || {};
   const later = addLater(raw, page);
   raw.vis.nodes.forEach((visNode) => {

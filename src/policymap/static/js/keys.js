@@ -2,7 +2,8 @@
    over the projected map), then a selection (inside a tour this returns to the step), then a
    showcased kind or level, then presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
    with a body opened from it); P presents; F toggles full screen (not a state: the bar does it);
-   1, 2 and 0 set how far focus reaches. */
+   1, 2 and 0 set how far focus reaches. Presenting the whole-system map with no tour on, ] and
+   Page Down show its next part, [ and Page Up the one before. */
 
 function keyAction(state, key) {
   if (key === "Escape") {
@@ -25,6 +26,9 @@ function keyAction(state, key) {
   }
   if (state.tour && (key === "ArrowLeft" || key === "PageUp")) {
     return { type: "tour-step", delta: -1 };
+  }
+  if (state.mode === "present" && !state.tour && /^(\[|\]|PageDown|PageUp)$/.test(key)) {
+    return { type: "part-step", delta: key === "]" || key === "PageDown" ? 1 : -1 }; // whole-system map: its parts
   }
   if (key === "p" || key === "P") {
     return { type: "mode", mode: state.mode === "present" ? "normal" : "present" };

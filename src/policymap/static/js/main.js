@@ -35,6 +35,7 @@ function start() {
     mode: query.present ? "present" : "normal", at: pm.timeline.isDate(query.at) && data.timeline && query.at !== data.timeline.guide ? query.at : null,
     panels: { legend: !(window.innerWidth < 1440 || query.present), routes: false },
     showcase: pm.store.showcaseFor(data, query.showcase),
+    part: pm.parts.choices(data).some((p) => p.id === query.part) ? query.part : null,
   }));
 
   const v = pm.views;
@@ -45,7 +46,7 @@ function start() {
   const bar = v.bar.createBar(store, pm.dom.announce);
   const views = [bar, map, labels, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
-    v.timeline.createTimeline(data, store),
+    v.timeline.createTimeline(data, store), v.parts.createPartChooser(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
   const camera = views[views.length - 1];
   labels.within(() => camera.freeArea(store.getState()));

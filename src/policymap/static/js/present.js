@@ -103,6 +103,9 @@ function presenting(data) {
 /* The style table for each mode, built once per page; on a map with a timeline, one per date,
    looked up from the state (getState) whenever a view asks for styles.normal or styles.present. */
 function styles(data, getState) {
+  if (data.parts && data.parts.length && getState) {
+    return partedStyles(data, getState);
+  }
   if (!data.timeline || !getState) {
     return { normal: normal(data), present: presenting(data) };
   }
@@ -115,6 +118,42 @@ function styles(data, getState) {
     return byDate.get(v.date);
   };
   return { get normal() { return forDate().normal; }, get present() { return forDate().present; } };
+}
+
+/* The whole-system map's styles: normal mode draws it whole; presentation mode draws the part the
+   state shows (pm.parts.current), at that part's layout, with every other body and the relations
+   reaching them hidden. One presentation style per part, made when first shown. */
+function partedStyles(data, getState) {
+  const whole = normal(data);
+  const byPart = new Map();
+  const forPart = () => {
+    const part = pm.parts.current(data, getState());
+    const key = part ? part.id : "";
+    if (!byPart.has(key)) {
+      byPart.set(key, part ? partStyle(data, part) : presenting(data));
+    }
+    return byPart.get(key);
+  };
+  return { normal: whole, get present() { return forPart(); } };
+}
+
+function partStyle(data, part) {
+  const shown = new Set(part.bodies);
+  const style = presenting(part.present ? Object.assign({}, data, { present: part.present }) : data);
+  const node = style.node;
+  const edge = style.edge;
+  style.part = part.id;
+  style.node = function (item, faded, hidden) {
+    const args = Array.prototype.slice.call(arguments);
+    args[2] = hidden || !shown.has(item.id);
+    return node.apply(this, args);
+  };
+  style.edge = function (item, faded, hidden) {
+    const args = Array.prototype.slice.call(arguments);
+    args[2] = hidden || !shown.has(item.from) || !shown.has(item.to);
+    return edge.apply(this, args);
+  };
+  return style;
 }
 
 /* Styles for a later date: the later layout's places, labels and regions, and that date's

@@ -17,6 +17,8 @@
      endedView     "faded" or "listed": how bodies that had ended by then are shown (timeline.js)
      showcase      null or {group: "kind" | "level", id}: highlighted while the rest fades
      relationLabels "auto", "all" or "none": which relations carry their names on the map
+     part          null or the id of the part of the whole-system map chosen for presentation mode
+                   (parts.js: a tour step or a selection elsewhere shows its own part)
      said          {text, n}: the last thing to announce to screen readers */
 
 function createStore(reduce, initial) {
@@ -59,7 +61,7 @@ function initialState(options) {
   return Object.assign({
     mode: "normal", selection: null, tour: null, notice: null, filters: NO_FILTERS, focusDepth: 1,
     colourBy: "kind", panels: { legend: true, routes: false }, at: null, endedView: "faded", showcase: null,
-    relationLabels: "auto", said: null,
+    relationLabels: "auto", part: null, said: null,
   }, options || {});
 }
 
@@ -235,11 +237,38 @@ function reducer(data) {
       }
       case "relation-labels":
         return next(state, { relationLabels: action.value });
+      case "part":
+        return choosePart(state, pm.parts.byId(data, action.id));
+      case "part-step":
+        return choosePart(state, pm.parts.stepped(data, state, action.delta));
       default:
         return state;
     }
   }
-  return reduce;
+
+  /* A part chosen (whole-system map): a tour ends, and a selection it does not hold is cleared. */
+  function choosePart(state, part) {
+    if (!part || part.step || (part.id === state.part && pm.parts.current(data, state) === part)) {
+      return state;
+    }
+    const out = next(state, { part: part.id, tour: null, notice: null, said: say(state, "Showing " + pm.parts.describe(data, part)) });
+    if (out.selection && pm.parts.current(data, out) !== part) {
+      out.selection = null;
+    }
+    return out;
+  }
+
+  /* On a map with parts, the chosen part follows a selection into the part that shows it, so
+     clearing the selection stays there. */
+  function followPart(state) {
+    if (!data.parts || !state.selection) {
+      return state;
+    }
+    const part = pm.parts.current(data, state);
+    return part && !part.step && part.id !== state.part ? Object.assign({}, state, { part: part.id }) : state;
+  }
+
+  return (state, action) => followPart(reduce(state, action));
 
   /* The selection, tour and notice an address asks for (see url.js); anything the map does not
      have becomes a notice rather than an error. */
@@ -280,6 +309,7 @@ function snapshot(data, state) {
     caseStudies: state.filters.caseStudies, colourBy: state.colourBy,
     panels: Object.assign({ details: Boolean(sel && sel.type !== "route"), tour: Boolean(state.tour) }, state.panels),
     at: state.at, endedView: state.endedView, shownDate: pm.timeline.stateDate(data, state.at), showcase: state.showcase ? Object.assign({}, state.showcase) : null, relationLabels: state.relationLabels,
+    part: data.parts && data.parts.length ? (pm.parts.current(data, state) || { id: null }).id : null,
   };
 }
 

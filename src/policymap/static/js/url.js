@@ -5,7 +5,8 @@
      #tour=ID&step=N          a tour step (N from 1), with &node=ID for a body opened inside it
      #from=A&to=B&route=N     a route between two bodies (N from 1)
    The query holds settings, replaced in place: ?present, ?at=DATE, ?showcase=GROUP.ID (a kind
-   or level highlighted: ?showcase=kind.fund, ?showcase=level.national). */
+   or level highlighted: ?showcase=kind.fund, ?showcase=level.national), and with ?present on the
+   whole-system map ?part=ID, the part chosen (parts.js). */
 
 /* The fragment (without '#') for a state. */
 function toHash(data, state) {
@@ -39,7 +40,7 @@ function parseQuery(search) {
   const params = new URLSearchParams(search || "");
   const showcase = /^(kind|level)\.(.+)$/.exec(params.get("showcase") || "");
   return { present: params.has("present"), at: params.get("at") || null,
-    showcase: showcase ? { group: showcase[1], id: showcase[2] } : null };
+    showcase: showcase ? { group: showcase[1], id: showcase[2] } : null, part: params.get("part") || null };
 }
 
 function queryFor(search, state) {
@@ -58,6 +59,11 @@ function queryFor(search, state) {
     params.set("showcase", state.showcase.group + "." + state.showcase.id);
   } else {
     params.delete("showcase");
+  }
+  if (state.part && state.mode === "present") {
+    params.set("part", state.part);
+  } else {
+    params.delete("part");
   }
   const text = params.toString().replace(/(^|&)present=(?=&|$)/, "$1present");
   return text ? "?" + text : "";

@@ -214,7 +214,7 @@ function createCamera(mapElement, map, data, styles) {
     return changed;
   }
 
-  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode", "at", "endedView"];
+  const FRAMED = ["selection", "tour", "focusDepth", "filters", "mode", "at", "endedView", "part"];
 
   function render(state, previous, action) {
     const refold = layout();
@@ -239,7 +239,7 @@ function createCamera(mapElement, map, data, styles) {
     const cleared = !target && pm.select.frame(data, last) && !modeChanged && state.filters === last.filters;
     last = state;
     if (target || modeChanged || state.filters !== previous.filters || state.at !== previous.at || (cleared && styles[state.mode].overlays)
-        || (previous.tour && !state.tour)) {
+        || (previous.tour && !state.tour) || state.part !== previous.part) {
       show(state, !modeChanged);
     } else if (refold && state.panels.legend !== previous.panels.legend && !styles[state.mode].overlays) {
       fitAll(styles[state.mode], true);

@@ -104,7 +104,7 @@ function createMap(element, data, store, styles) {
     showSelection(store.getState()); // vis changed its own selection on the click: put ours back
   });
 
-  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase", "at", "endedView"];
+  const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase", "at", "endedView", "part"];
 
   function render(state, previous) {
     if (previous && STYLED.every((key) => state[key] === previous[key])) {
