@@ -632,6 +632,229 @@ function frame(data, state) {
 pm.select = { hidden, nodeHidden, neighbourhood, tour, step, stepParts, route, emphasis, selected, frame };
 })(pm);
 
+/* ---- js/labels.js ---- */
+(function (pm) {
+/* labels.js: relation names on the map (pure). Which relations are named, how large, and where
+   each name goes so that none sits on another or on a body. vis-network's own edge labels are
+   not used: it writes every name along its line, so names stack where lines meet ("works through
+   works through ...") and shrink with the map, which is small when projected.
+
+   Sizes are CSS pixels on screen. Relations that stand out (a selected relation, a route, a
+   selected body's own relations, a tour step's) are named large whatever the zoom; in normal
+   mode the others are named at the map's own size, which grows and shrinks with the zoom, and
+   are left out where they would be too small to read or would cover something. */
+
+const SIZES = { present: 20, tour: 18, normal: 13, smallest: 6, selected: [12, 16] };
+
+/* The relations that stand out for the state (a Set of edge ids, none hidden). */
+function highlighted(data, state, hide) {
+  const sel = state.selection;
+  const shown = (ids) => new Set(ids.filter((id) => !hide.edges.has(id)));
+  if (sel && sel.type === "edge") {
+    return shown([sel.id]);
+  }
+  if (sel && sel.type === "route") {
+    const r = pm.select.route(data, state);
+    return shown(r ? r.edges.map((e) => e.id) : []);
+  }
+  if (sel && sel.type === "node") {
+    return shown((data.edgesOf.get(sel.id) || []).map((e) => e.id));
+  }
+  const s = pm.select.step(data, state);
+  return shown(s ? pm.select.stepParts(data, s).edges : []);
+}
+
+/* Which relations are named: {large: [ids], small: [ids]}, each in the order they are placed
+   (so the ones that matter find room first). relationLabels "none" names none; "all" names
+   every relation on show, faded ones too; "auto" names the ones that stand out and, in normal
+   mode, the rest that are not faded. In presentation mode only the ones that stand out. */
+function named(data, state) {
+  if (state.relationLabels === "none") {
+    return { large: [], small: [] };
+  }
+  const hide = pm.select.hidden(data, state);
+  const large = highlighted(data, state, hide);
+  const stand = pm.select.emphasis(data, state);
+  const dated = pm.timeline.view(data, state.at);
+  const ended = dated ? dated.endedEdges : new Set(); // drawn faded where they stood
+  const small = state.mode === "present" && state.relationLabels !== "all" ? [] : data.edges
+    .filter((e) => !large.has(e.id) && !hide.edges.has(e.id))
+    .filter((e) => state.relationLabels === "all" || ((!stand || stand.edges.has(e.id)) && !ended.has(e.id)))
+    .map((e) => e.id);
+  return { large: Array.from(large).sort(), small: small };
+}
+
+/* The on-screen size of a relation's name. Large ones: 20 px when projected, 18 px in a tour,
+   and for a selection in normal mode the map's own size made bold, kept between 12 and 16 px.
+   Small ones: the map's own size times the zoom (`scale`), or 0 where that is too small to read. */
+function size(kind, state, scale) {
+  const px = SIZES.normal * scale;
+  if (kind === "large") {
+    if (state.mode === "present") {
+      return SIZES.present;
+    }
+    return state.tour ? SIZES.tour : Math.min(SIZES.selected[1], Math.max(SIZES.selected[0], px));
+  }
+  return px >= SIZES.smallest ? px : 0;
+}
+
+/* Boxes kept in a grid of cells, for asking what lies near a box without looking at all. */
+function grid(cell) {
+  const cells = new Map();
+  const keys = (b) => {
+    const out = [];
+    for (let x = Math.floor(b.left / cell); x <= Math.floor(b.right / cell); x += 1) {
+      for (let y = Math.floor(b.top / cell); y <= Math.floor(b.bottom / cell); y += 1) {
+        out.push(x + "," + y);
+      }
+    }
+    return out;
+  };
+  return {
+    add(box) {
+      keys(box).forEach((k) => {
+        if (!cells.has(k)) {
+          cells.set(k, []);
+        }
+        cells.get(k).push(box);
+      });
+    },
+    hits(box) {
+      return keys(box).some((k) => (cells.get(k) || []).some((o) => overlaps(o, box)));
+    },
+  };
+}
+
+function overlaps(a, b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/* Along the line, from its middle outwards. */
+const ALONG = [0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.14, 0.86];
+
+function boxAt(c, width, height) {
+  return { left: c.x - width / 2, top: c.y - height / 2, right: c.x + width / 2, bottom: c.y + height / 2 };
+}
+
+function inside(box, area) {
+  return !area || (box.left >= area.left && box.top >= area.top && box.right <= area.right && box.bottom <= area.bottom);
+}
+
+/* Where along a line (0 at `from`, 1 at `to`) its bodies' boxes `ends` leave it open:
+   [start, end], or [0, 1] when the two boxes leave nothing between them. */
+function open(n) {
+  const [a, b] = n.ends || [];
+  const dx = n.to.x - n.from.x;
+  const dy = n.to.y - n.from.y;
+  // the last t inside box a, going out from the start, and the first t inside box b
+  const leave = (box) => {
+    if (!box) {
+      return 0;
+    }
+    const ts = [];
+    if (dx) {
+      ts.push(((dx > 0 ? box.right : box.left) - n.from.x) / dx);
+    }
+    if (dy) {
+      ts.push(((dy > 0 ? box.bottom : box.top) - n.from.y) / dy);
+    }
+    return ts.length ? Math.max(0, Math.min(...ts)) : 0;
+  };
+  const enter = (box) => {
+    if (!box) {
+      return 1;
+    }
+    const ts = [];
+    if (dx) {
+      ts.push(((dx > 0 ? box.left : box.right) - n.from.x) / dx);
+    }
+    if (dy) {
+      ts.push(((dy > 0 ? box.top : box.bottom) - n.from.y) / dy);
+    }
+    return ts.length ? Math.min(1, Math.max(...ts)) : 1;
+  };
+  const start = leave(a);
+  const end = enter(b);
+  return start < end ? [start, end] : [0, 1];
+}
+
+const AROUND = [[0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+
+/* The places a name may take, best first: on its line as near the middle as may be; for a
+   large name then off its line with a leader back to it (bodies packed close for projection
+   leave little line between them), nearest first, and last the same places over faded bodies
+   (marked `over`). Each place is {c: centre, anchor: the point of the line a leader goes to, or
+   null, over}. */
+function candidates(n) {
+  const [t0, t1] = open(n);
+  const at = (t) => {
+    const u = t0 + t * (t1 - t0);
+    return { x: n.from.x + u * (n.to.x - n.from.x), y: n.from.y + u * (n.to.y - n.from.y) };
+  };
+  const out = ALONG.map((t) => ({ c: at(t), anchor: null, over: false }));
+  if (!n.large) {
+    return out;
+  }
+  const off = [];
+  [0.8, 1.8, 3, 4.5, 6.5].forEach((gap) => [0.5, 0.35, 0.65, 0.2, 0.8].forEach((t) => AROUND.forEach(([dx, dy]) => {
+    const p = at(t);
+    off.push({ c: { x: p.x + dx * (n.width / 2 + gap * n.height), y: p.y + dy * (n.height / 2 + gap * n.height) }, anchor: p, over: false });
+  })));
+  const over = (c) => Object.assign({}, c, { over: true });
+  return out.concat(off, out.map(over), off.map(over));
+}
+
+/* Where each name goes. `names`: [{id, width, height, from: {x, y}, to: {x, y}, large, ends}]
+   in the order they are placed, sizes and points in one unit (the map's), `ends` the boxes of
+   the line's two bodies; `solids`: the boxes of the bodies and region headings on show; `area`:
+   the box names must lie in (the part of the map in view), or null; `keep`: boxes no name may
+   cover (the bodies that stand out). A name sits on its line,
+   as near the middle as leaves it clear of the names already placed and of every solid; a large
+   name that finds no such place may sit off its line with a leader, then over a faded body,
+   but never over another name or a body in `keep` or its own two. A name that finds no place is left out. Answers
+   [{id, left, top, right, bottom, x, y, anchor}] (x, y: the name's centre; anchor: where its
+   leader meets the line, or null for a name on its line). */
+function place(names, solids, cell, area, keep) {
+  const taken = grid(cell);
+  const solid = grid(cell);
+  solids.forEach((b) => solid.add(b));
+  const out = [];
+  names.forEach((n) => {
+    const ends = (n.ends || []).concat(keep || []);
+    const found = candidates(n).map((t) => [boxAt(t.c, n.width, n.height), t])
+      .find(([box, t]) => inside(box, area) && !taken.hits(box)
+        && (t.over ? !ends.some((e) => overlaps(e, box)) : !solid.hits(box)));
+    if (found) {
+      const box = found[0];
+      taken.add(box);
+      out.push(Object.assign({ id: n.id, x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2, anchor: found[1].anchor }, box));
+    }
+  });
+  return out;
+}
+
+/* Names that found no place but share their text and a body with one that did are named by it:
+   a fan of "works through" lines into one body needs the words once. Answers the placed names
+   with `names`: the ids each one names (its own first). */
+function shared(names, placed) {
+  const byId = new Map(names.map((n) => [n.id, n]));
+  const out = placed.map((p) => Object.assign({}, p, { names: [p.id] }));
+  const done = new Set(placed.map((p) => p.id));
+  names.filter((n) => n.large && !done.has(n.id)).forEach((n) => {
+    const host = out.find((p) => {
+      const m = byId.get(p.id);
+      return m.large && m.text === n.text && (m.source === n.source || m.target === n.target);
+    });
+    if (host) {
+      host.names.push(n.id);
+    }
+  });
+  return out;
+}
+
+pm.labels = { SIZES, highlighted, named, size, place, shared, open, overlaps };
+})(pm);
+
 /* ---- js/parts.js ---- */
 (function (pm) {
 /* parts.js: the whole-system map projected a part at a time. The build gives the page its parts
@@ -720,7 +943,24 @@ function stepped(data, state, delta) {
   return list[Math.min(Math.max(from + delta, 0), list.length - 1)];
 }
 
-pm.parts = { choices, byId, current, describe, stepped };
+/* The bodies presentation mode hides because the part shown does not hold them (a Set; empty in
+   normal mode and on maps without parts). Views that draw over the map skip them. */
+const NONE = new Set();
+const outside = new Map();
+
+function hidden(data, state) {
+  const part = state.mode === "present" ? current(data, state) : null;
+  if (!part) {
+    return NONE;
+  }
+  if (!outside.has(part)) {
+    const inside = new Set(part.bodies);
+    outside.set(part, new Set(Object.keys(data.nodes).filter((id) => !inside.has(id))));
+  }
+  return outside.get(part);
+}
+
+pm.parts = { choices, byId, current, describe, stepped, hidden };
 })(pm);
 
 /* ---- js/routes.js ---- */
@@ -1438,7 +1678,6 @@ function normal(data) {
   const edgeOptions = options.edges || {};
   const groups = options.groups || {};
   const nodeFont = option(option(nodeOptions, "font", {}), "color", "#343434");
-  const edgeFont = option(option(edgeOptions, "font", {}), "color", "#343434");
   return {
     name: "normal",
     overlays: false, // panels sit beside the map, not over it
@@ -1461,10 +1700,7 @@ function normal(data) {
     edge(base, faded, hidden) {
       const width = option(base, "width", option(edgeOptions, "width", 1));
       return Object.assign({}, base, { hidden: hidden, width: width,
-        color: Object.assign(edgeColor(base.color), { opacity: faded ? 0.15 : 1 }),
-        font: Object.assign({}, base.font || {}, {
-          size: option(edgeOptions.font, "size", 14), strokeWidth: option(edgeOptions.font, "strokeWidth", 2),
-          color: faded ? "rgba(60, 66, 75, 0.3)" : edgeFont }) });
+        color: Object.assign(edgeColor(base.color), { opacity: faded ? 0.15 : 1 }) });
     },
     region: (region) => ({ fill: region.inset ? "#fff8e1" : "#f0f3f7", stroke: region.inset ? "#a86a00" : "#c5ccd6",
       width: region.inset ? 2 : 1, ink: "#4a5563", font: "600 16px " + FACE, size: 16, inset: 10, top: 10 }),
@@ -1477,7 +1713,6 @@ function presenting(data) {
   const base = normal(data);
   const present = data.present;
   const groups = (data.vis.options || {}).groups || {};
-  const edgeFont = option(option((data.vis.options || {}).edges || {}, "font", {}), "color", "#343434");
   const style = Object.assign({}, base, {
     name: "present",
     overlays: true, // panels, the tour card and the bar lie over the map
@@ -1485,10 +1720,9 @@ function presenting(data) {
     frame: { margin: 24, maxScale: 1.6 },
     edge(item, faded, hidden) {
       const width = option(item, "width", option((data.vis.options.edges || {}), "width", 1));
-      // Relation names would crowd the projected map: the details panel and tour text read them out.
+      // Relation names: views/labels.js names the ones that stand out, large.
       return Object.assign({}, item, { hidden: hidden, width: width * 1.7,
-        color: Object.assign(edgeColor(item.color), { opacity: faded ? 0.1 : 1 }),
-        font: Object.assign({}, item.font || {}, { size: 0, color: edgeFont, strokeWidth: 0 }) });
+        color: Object.assign(edgeColor(item.color), { opacity: faded ? 0.1 : 1 }) });
     },
   });
   if (!present) {
@@ -1603,33 +1837,22 @@ pm.present = { styles, FACE };
    them from the state (mode, filters, emphasis, colouring) and mirrors the selection. Clicks
    on the map dispatch; nothing here decides what a click means beyond naming what was hit. */
 
-/* vis-network 9.1.13 draws the label of an exactly horizontal edge that runs right to left at
-   the wrong place when font.align is "middle", "top" or "bottom" (its angle normalises to 0 and
-   the translation is skipped). Such labels are level anyway. */
-function levelLabel(data, visNodes) {
-  const option = pm.text.option;
-  const defaults = option(option(data.vis.options, "edges", {}), "font", {});
-  return (edge) => {
-    const align = option(edge.font, "align", option(defaults, "align", "horizontal"));
-    const from = visNodes.get(edge.from);
-    const to = visNodes.get(edge.to);
-    if (align === "horizontal" || typeof edge.font === "string" || !from || !to || from.y !== to.y || from.x <= to.x) {
-      return edge;
-    }
-    return Object.assign({}, edge, { font: Object.assign({}, edge.font, { align: "horizontal" }) });
-  };
-}
-
 function withoutTitle(item) {
   const copy = Object.assign({}, item);
   delete copy.title; // nothing may depend on hover tooltips
   return copy;
 }
 
+/* Relations are drawn without vis-network's labels: views/labels.js names them. */
+function unlabelled(edge) {
+  const copy = withoutTitle(edge);
+  delete copy.label;
+  return copy;
+}
+
 function createMap(element, data, store, styles) {
-  const visNodes = new Map(data.vis.nodes.map((node) => [node.id, node]));
   const baseNodes = data.vis.nodes.map(withoutTitle);
-  const baseEdges = data.vis.edges.map(withoutTitle).map(levelLabel(data, visNodes));
+  const baseEdges = data.vis.edges.map(unlabelled);
   const options = Object.assign({}, data.vis.options);
   options.interaction = Object.assign({ hover: true }, options.interaction);
   // At start nothing is faded, filtered or presented, so the styled items would only repeat the
@@ -1740,6 +1963,156 @@ function createMap(element, data, store, styles) {
 
 pm.views = pm.views || {};
 pm.views.map = { createMap };
+})(pm);
+
+/* ---- js/views/labels.js ---- */
+(function (pm) {
+/* views/labels.js: draws the relations' names over the map, as pm.labels chooses and places
+   them, each on a white ground in its relation's colour. Drawn in vis-network's afterDrawing,
+   so PNG exports and print pictures carry them too. placed() tells tests what was drawn. */
+
+function createLabels(map, data, store, styles) {
+  const network = map.network;
+  const FACE = pm.present.FACE;
+  const texts = new Map(data.vis.edges.map((e) => [e.id, e.label || ""]));
+  const colours = new Map(data.vis.edges.map((e) => [e.id, typeof e.color === "string" ? e.color : (e.color || {}).color || "#343434"]));
+  const widths = new Map(); // "px|text" -> width in CSS pixels
+  let drawn = [];
+  let visible = null; // () => the part of the map element nothing covers (the camera's freeArea)
+
+  function width(ctx, text, px, weight) {
+    const key = weight + "|" + px + "|" + text;
+    if (!widths.has(key)) {
+      ctx.font = weight + " " + px + "px " + FACE;
+      widths.set(key, ctx.measureText(text).width);
+    }
+    return widths.get(key);
+  }
+
+  /* The names to draw now, placed in the map's units. */
+  function layout(ctx, state) {
+    const scale = network.getScale();
+    const chosen = pm.labels.named(data, state);
+    const ids = chosen.large.concat(chosen.small);
+    if (!ids.length) {
+      return [];
+    }
+    const hide = pm.select.hidden(data, state);
+    const outside = pm.parts.hidden(data, state); // the whole system projected: bodies of other parts
+    const shown = Object.keys(data.nodes).filter((id) => !hide.nodes.has(id) && !outside.has(id) && network.body.nodes[id]);
+    const positions = network.getPositions(shown);
+    const boxes = new Map(shown.map((id) => [id, network.getBoundingBox(id)]));
+    const solids = Array.from(boxes.values()).concat(headings(ctx, state));
+    const large = new Set(chosen.large);
+    const names = [];
+    ids.forEach((id) => {
+      const edge = data.edgesById.get(id);
+      const text = texts.get(id);
+      const kind = large.has(id) ? "large" : "small";
+      const px = pm.labels.size(kind, state, scale);
+      if (!text || !px || !positions[edge.source] || !positions[edge.target]) {
+        return;
+      }
+      const weight = kind === "large" ? "700" : "400";
+      const pad = Math.max(2, px * 0.2);
+      names.push({ id: id, text: text, px: px, weight: weight, large: kind === "large",
+        width: (width(ctx, text, px, weight) + 2 * pad) / scale, height: (px * 1.25 + pad) / scale,
+        source: edge.source, target: edge.target, from: positions[edge.source], to: positions[edge.target], ends: [boxes.get(edge.source), boxes.get(edge.target)] });
+    });
+    const byId = new Map(names.map((n) => [n.id, n]));
+    const stand = pm.select.emphasis(data, state);
+    const keep = stand ? Array.from(stand.nodes).filter((id) => boxes.has(id)).map((id) => boxes.get(id)) : [];
+    const placed = pm.labels.place(names, solids, 48 / scale, area(), keep);
+    return pm.labels.shared(names, placed).map((p) => Object.assign({}, byId.get(p.id), p));
+  }
+
+  /* The region headings' boxes, as views/map.js writes them. */
+  function headings(ctx, state) {
+    const style = styles[state.mode];
+    const out = [];
+    map.regions().forEach((region) => {
+      const look = style.region(region);
+      const lines = (region.lines && region.lines.length ? region.lines : [region.label]).filter(Boolean);
+      ctx.font = look.font;
+      const wide = Math.max(0, ...lines.map((line) => ctx.measureText(line).width));
+      out.push({ left: region.x + look.inset - 3, top: region.y + look.top - 2,
+        right: region.x + look.inset + Math.min(wide, region.width - 2 * look.inset) + 3,
+        bottom: region.y + look.top + lines.length * look.size * 1.2 });
+    });
+    return out;
+  }
+
+  /* The part of the map in view and not covered, in the map's units. */
+  function area() {
+    const free = visible ? visible() : null;
+    if (!free) {
+      return null;
+    }
+    const a = network.DOMtoCanvas({ x: free.left, y: free.top });
+    const z = network.DOMtoCanvas({ x: free.left + free.width, y: free.top + free.height });
+    return { left: a.x, top: a.y, right: z.x, bottom: z.y };
+  }
+
+  network.on("afterDrawing", (ctx) => {
+    const state = store.getState();
+    const scale = network.getScale();
+    drawn = layout(ctx, state);
+    ctx.save();
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    drawn.forEach((n) => {
+      const colour = colours.get(n.id);
+      if (n.anchor) { // a leader from the line to the nearest point of the name's box
+        const to = { x: Math.min(Math.max(n.anchor.x, n.left), n.right), y: Math.min(Math.max(n.anchor.y, n.top), n.bottom) };
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 2 / scale;
+        ctx.beginPath();
+        ctx.moveTo(n.anchor.x, n.anchor.y);
+        ctx.lineTo(to.x, to.y);
+        ctx.stroke();
+        ctx.fillStyle = colour;
+        ctx.beginPath();
+        ctx.arc(n.anchor.x, n.anchor.y, 3.5 / scale, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+      ctx.fillStyle = "rgba(255, 255, 255, 0.94)";
+      ctx.fillRect(n.left, n.top, n.right - n.left, n.bottom - n.top);
+      if (n.large) {
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 2 / scale;
+        ctx.strokeRect(n.left, n.top, n.right - n.left, n.bottom - n.top);
+      }
+      ctx.font = n.weight + " " + (n.px / scale) + "px " + FACE;
+      ctx.fillStyle = colour;
+      ctx.fillText(n.text, n.x, n.y + n.px * 0.05 / scale);
+    });
+    ctx.restore();
+  });
+
+  /* What was drawn last, for tests: each name's relation, the relations it names (its own and
+     those of a fan it speaks for), text, size on screen (CSS pixels), whether it stands out, and
+     its box on the page. */
+  function placed() {
+    const frame = network.canvas.frame.getBoundingClientRect();
+    return drawn.map((n) => {
+      const a = network.canvasToDOM({ x: n.left, y: n.top });
+      const z = network.canvasToDOM({ x: n.right, y: n.bottom });
+      return { id: n.id, names: n.names, text: n.text, px: n.px, large: n.large,
+        box: { left: frame.left + a.x, top: frame.top + a.y, right: frame.left + z.x, bottom: frame.top + z.y } };
+    });
+  }
+
+  function render(state, previous) {
+    if (previous && state.relationLabels !== previous.relationLabels) {
+      network.redraw();
+    }
+  }
+
+  return { render: render, placed: placed, within: (fn) => { visible = fn; } };
+}
+
+pm.views = pm.views || {};
+pm.views.labels = { createLabels };
 })(pm);
 
 /* ---- js/views/camera.js ---- */
@@ -3331,7 +3704,7 @@ pm.export = { createExport };
    address, and expose window.policymap for tests:
    {network, data, tours, store, state(), dispatch(action), select(id), clear(), present(on),
     setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio),
-    routes(from, to), preparePrint()}.
+    routes(from, to), preparePrint(), relationLabels()}.
    Pages other than maps have no data and only honour ?present. */
 
 function showMapMessage(text) {
@@ -3369,13 +3742,15 @@ function start() {
   const v = pm.views;
   const legend = v.legend.createLegend(data, store, site.legend); // first: the panel borrows its swatches
   const map = v.map.createMap(mapElement, data, store, styles);
+  const labels = v.labels.createLabels(map, data, store, styles);
   const routes = v.routes.createRoutes(data, store);
   const bar = v.bar.createBar(store, pm.dom.announce);
-  const views = [bar, map, legend, v.panel.createPanel(data, store),
+  const views = [bar, map, labels, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
     v.timeline.createTimeline(data, store), v.parts.createPartChooser(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
   const camera = views[views.length - 1];
+  labels.within(() => camera.freeArea(store.getState()));
   const render = (state, previous, action) => views.forEach((view) => view.render(state, previous, action));
   store.subscribe(render);
   store.subscribe((state, previous) => {
@@ -3458,6 +3833,7 @@ function start() {
     state: () => pm.store.snapshot(data, store.getState()),
     regions: () => map.regions().map((region) => region.label), // the region frames drawn (filters hide empty ones)
     freeArea: () => camera.freeArea(store.getState()), // the part of the map nothing covers
+    relationLabels: labels.placed, // the relations' names drawn last: [{id, text, px, large, box}]
   };
 }
 

@@ -161,4 +161,10 @@ def test_panel_lists_every_relation_of_a_body_whatever_the_part_shows(built_site
     assert page.evaluate("window.policymap.state().part") == "mental-health-services"
     text = page.locator("#details").inner_text()
     assert "Wise People project" in text  # a case study's relation, not drawn on Figure 2's part
-    assert "wise-people" not in page.evaluate(SHOWN_JS)
+    shown = set(page.evaluate(SHOWN_JS))
+    assert "wise-people" not in shown
+    named = page.evaluate("window.policymap.relationLabels()")
+    assert named and all(n["px"] >= 18 for n in named)
+    ends = page.evaluate("ids => ids.map(id => window.policymap.data.edgesById.get(id)).map(e => [e.source, e.target])",
+                         [i for n in named for i in n["names"]])
+    assert all(a in shown and b in shown for a, b in ends)  # no name for a relation that reaches another part

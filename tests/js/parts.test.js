@@ -135,3 +135,11 @@ test("the part's presentation style hides every body outside it and the relation
   assert.equal(styles.present.node(item("lsp"), false, false, store.getState()).hidden, false, "the style follows the state");
   assert.equal(styles.normal.node(item("lsp"), false, false, store.getState()).hidden, false, "normal mode draws it whole");
 });
+
+test("presenting, the bodies of other parts are hidden for views that draw over the map", () => {
+  const { data, store, go } = setup();
+  go({ type: "part", id: "fig-b" });
+  assert.deepEqual(Array.from(pm.parts.hidden(data, store.getState())).sort(), ["study", "trust"]);
+  go({ type: "mode", mode: "normal" });
+  assert.equal(pm.parts.hidden(data, store.getState()).size, 0);
+});

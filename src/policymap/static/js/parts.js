@@ -84,4 +84,21 @@ function stepped(data, state, delta) {
   return list[Math.min(Math.max(from + delta, 0), list.length - 1)];
 }
 
-pm.parts = { choices, byId, current, describe, stepped };
+/* The bodies presentation mode hides because the part shown does not hold them (a Set; empty in
+   normal mode and on maps without parts). Views that draw over the map skip them. */
+const NONE = new Set();
+const outside = new Map();
+
+function hidden(data, state) {
+  const part = state.mode === "present" ? current(data, state) : null;
+  if (!part) {
+    return NONE;
+  }
+  if (!outside.has(part)) {
+    const inside = new Set(part.bodies);
+    outside.set(part, new Set(Object.keys(data.nodes).filter((id) => !inside.has(id))));
+  }
+  return outside.get(part);
+}
+
+pm.parts = { choices, byId, current, describe, stepped, hidden };

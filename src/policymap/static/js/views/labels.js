@@ -29,7 +29,8 @@ function createLabels(map, data, store, styles) {
       return [];
     }
     const hide = pm.select.hidden(data, state);
-    const shown = Object.keys(data.nodes).filter((id) => !hide.nodes.has(id) && network.body.nodes[id]);
+    const outside = pm.parts.hidden(data, state); // the whole system projected: bodies of other parts
+    const shown = Object.keys(data.nodes).filter((id) => !hide.nodes.has(id) && !outside.has(id) && network.body.nodes[id]);
     const positions = network.getPositions(shown);
     const boxes = new Map(shown.map((id) => [id, network.getBoundingBox(id)]));
     const solids = Array.from(boxes.values()).concat(headings(ctx, state));
