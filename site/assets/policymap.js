@@ -740,52 +740,53 @@ function inside(box, area) {
   return !area || (box.left >= area.left && box.top >= area.top && box.right <= area.right && box.bottom <= area.bottom);
 }
 
-/* Where along a line (0 at `from`, 1 at `to`) its bodies' boxes `ends` leave it open:
-   [start, end], or [0, 1] when the two boxes leave nothing between them. */
-function open(n) {
-  const [a, b] = n.ends || [];
+/* Where along a line (0 at `from`, 1 at `to`) a box lies across it: [enter, leave], or null. */
+function across(n, box) {
+  let enter = 0;
+  let leave = 1;
   const dx = n.to.x - n.from.x;
   const dy = n.to.y - n.from.y;
-  // the last t inside box a, going out from the start, and the first t inside box b
-  const leave = (box) => {
-    if (!box) {
-      return 0;
+  const clip = (d, low, high, start) => { // Liang-Barsky, one axis
+    if (!d) {
+      return start >= low && start <= high;
     }
-    const ts = [];
-    if (dx) {
-      ts.push(((dx > 0 ? box.right : box.left) - n.from.x) / dx);
-    }
-    if (dy) {
-      ts.push(((dy > 0 ? box.bottom : box.top) - n.from.y) / dy);
-    }
-    return ts.length ? Math.max(0, Math.min(...ts)) : 0;
+    const a = (low - start) / d;
+    const b = (high - start) / d;
+    enter = Math.max(enter, Math.min(a, b));
+    leave = Math.min(leave, Math.max(a, b));
+    return enter <= leave;
   };
-  const enter = (box) => {
-    if (!box) {
-      return 1;
+  return clip(dx, box.left, box.right, n.from.x) && clip(dy, box.top, box.bottom, n.from.y) ? [enter, leave] : null;
+}
+
+/* The parts of a line no box covers, longest first: [[start, end], ...] along it. */
+function openParts(n, boxes) {
+  let parts = [[0, 1]];
+  boxes.forEach((box) => {
+    const cut = box && across(n, box);
+    if (cut) {
+      parts = parts.flatMap(([a, b]) => [[a, Math.min(b, cut[0])], [Math.max(a, cut[1]), b]]).filter(([a, b]) => b - a > 1e-6);
     }
-    const ts = [];
-    if (dx) {
-      ts.push(((dx > 0 ? box.left : box.right) - n.from.x) / dx);
-    }
-    if (dy) {
-      ts.push(((dy > 0 ? box.top : box.bottom) - n.from.y) / dy);
-    }
-    return ts.length ? Math.min(1, Math.max(...ts)) : 1;
-  };
-  const start = leave(a);
-  const end = enter(b);
-  return start < end ? [start, end] : [0, 1];
+  });
+  return parts.sort((p, q) => (q[1] - q[0]) - (p[1] - p[0]) || p[0] - q[0]);
+}
+
+/* Where along a line its two bodies leave it open: [start, end], or [0, 1] when the bodies
+   leave nothing between them. */
+function open(n) {
+  const parts = openParts(n, n.ends || []);
+  const inner = parts.filter(([a, b]) => a > 0 && b < 1);
+  return inner.length ? inner[0] : parts.length === 1 && parts[0][0] > 0 && parts[0][1] < 1 ? parts[0] : [0, 1];
 }
 
 const AROUND = [[0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1]];
 
 /* The places a name may take, best first: on its line as near the middle as may be; for a
-   large name then off its line with a leader back to it (bodies packed close for projection
-   leave little line between them), nearest first, and last the same places over faded bodies
-   (marked `over`). Each place is {c: centre, anchor: the point of the line a leader goes to, or
+   large name then the same over faded bodies (marked `over`), then off its line with a leader
+   back to it (bodies packed close for projection leave little line between them), nearest
+   first, clear of bodies and then over faded ones. Each place is {c: centre, anchor: the point of the line a leader goes to, or
    null, over}. */
-function candidates(n) {
+function candidates(n, keep) {
   const [t0, t1] = open(n);
   const at = (t) => {
     const u = t0 + t * (t1 - t0);
@@ -795,64 +796,64 @@ function candidates(n) {
   if (!n.large) {
     return out;
   }
+  // Leaders meet the line where it shows: the middles of the parts no body that stands out covers.
+  const u = (p) => ({ x: n.from.x + p * (n.to.x - n.from.x), y: n.from.y + p * (n.to.y - n.from.y) });
+  const anchors = openParts(n, (n.ends || []).concat(keep || [])).slice(0, 3).flatMap(([a, b]) =>
+    [(a + b) / 2].concat(b - a > 0.3 ? [a + 0.25 * (b - a), a + 0.75 * (b - a)] : [])).map(u);
   const off = [];
-  [0.8, 1.8, 3, 4.5, 6.5].forEach((gap) => [0.5, 0.35, 0.65, 0.2, 0.8].forEach((t) => AROUND.forEach(([dx, dy]) => {
-    const p = at(t);
+  [0.8, 1.8, 3, 4.5, 6.5].forEach((gap) => anchors.forEach((p) => AROUND.forEach(([dx, dy]) => {
     off.push({ c: { x: p.x + dx * (n.width / 2 + gap * n.height), y: p.y + dy * (n.height / 2 + gap * n.height) }, anchor: p, over: false });
   })));
   const over = (c) => Object.assign({}, c, { over: true });
-  return out.concat(off, out.map(over), off.map(over));
+  return out.concat(out.map(over), off, off.map(over));
 }
 
-/* Where each name goes. `names`: [{id, width, height, from: {x, y}, to: {x, y}, large, ends}]
-   in the order they are placed, sizes and points in one unit (the map's), `ends` the boxes of
-   the line's two bodies; `solids`: the boxes of the bodies and region headings on show; `area`:
-   the box names must lie in (the part of the map in view), or null; `keep`: boxes no name may
-   cover (the bodies that stand out). A name sits on its line,
-   as near the middle as leaves it clear of the names already placed and of every solid; a large
-   name that finds no such place may sit off its line with a leader, then over a faded body,
-   but never over another name or a body in `keep` or its own two. A name that finds no place is left out. Answers
-   [{id, left, top, right, bottom, x, y, anchor}] (x, y: the name's centre; anchor: where its
-   leader meets the line, or null for a name on its line). */
+/* Where each name goes. `names`: [{id, text, width, height, from: {x, y}, to: {x, y}, large,
+   source, target, ends}] in the order they are placed, sizes and points in one unit (the
+   map's), `ends` the boxes of the line's two bodies; `solids`: the boxes of the bodies and
+   region headings on show; `area`: the box names must lie in (the part of the map in view), or
+   null; `keep`: boxes no name may cover (the bodies that stand out).
+   A name sits on its line, as near the middle as leaves it clear of the names already placed
+   and of every solid. A large name with no room there is named by a large name already placed
+   with the same words and one of the same bodies, if there is one; otherwise it sits on its
+   line over a faded body, or off its line with a leader, but never over another name, a body
+   in `keep` or its own two. A name that finds no place is left out. Answers [{id, names, left, top, right,
+   bottom, x, y, anchor}]: `names` the relations it names (its own first), (x, y) its centre,
+   `anchor` where its leader meets the line, or null for a name on its line. */
 function place(names, solids, cell, area, keep) {
   const taken = grid(cell);
   const solid = grid(cell);
   solids.forEach((b) => solid.add(b));
   const out = [];
+  const byId = new Map(names.map((n) => [n.id, n]));
+  // A large name already placed with the same words and one of the same bodies: a fan of
+  // "works through" lines into one body needs the words once, not once a line with leaders.
+  const host = (n) => out.find((p) => {
+    const m = byId.get(p.id);
+    return m.large && m.text === n.text && (m.source === n.source || m.target === n.target);
+  });
   names.forEach((n) => {
     const ends = (n.ends || []).concat(keep || []);
-    const found = candidates(n).map((t) => [boxAt(t.c, n.width, n.height), t])
-      .find(([box, t]) => inside(box, area) && !taken.hits(box)
-        && (t.over ? !ends.some((e) => overlaps(e, box)) : !solid.hits(box)));
+    const fits = ([box, t]) => inside(box, area) && !taken.hits(box) && (t.over ? !ends.some((e) => overlaps(e, box)) : !solid.hits(box));
+    const tries = candidates(n, keep).map((t) => [boxAt(t.c, n.width, n.height), t]);
+    let found = tries.filter(([, t]) => !t.anchor && !t.over).find(fits);
+    const shared = !found && n.large && n.source && host(n);
+    if (shared) {
+      shared.names.push(n.id);
+      return;
+    }
+    found = found || tries.find(fits);
     if (found) {
       const box = found[0];
       taken.add(box);
-      out.push(Object.assign({ id: n.id, x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2, anchor: found[1].anchor }, box));
+      out.push(Object.assign({ id: n.id, names: [n.id], x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2,
+        anchor: found[1].anchor }, box));
     }
   });
   return out;
 }
 
-/* Names that found no place but share their text and a body with one that did are named by it:
-   a fan of "works through" lines into one body needs the words once. Answers the placed names
-   with `names`: the ids each one names (its own first). */
-function shared(names, placed) {
-  const byId = new Map(names.map((n) => [n.id, n]));
-  const out = placed.map((p) => Object.assign({}, p, { names: [p.id] }));
-  const done = new Set(placed.map((p) => p.id));
-  names.filter((n) => n.large && !done.has(n.id)).forEach((n) => {
-    const host = out.find((p) => {
-      const m = byId.get(p.id);
-      return m.large && m.text === n.text && (m.source === n.source || m.target === n.target);
-    });
-    if (host) {
-      host.names.push(n.id);
-    }
-  });
-  return out;
-}
-
-pm.labels = { SIZES, highlighted, named, size, place, shared, open, overlaps };
+pm.labels = { SIZES, highlighted, named, size, place, open, openParts, overlaps };
 })(pm);
 
 /* ---- js/parts.js ---- */
@@ -1306,6 +1307,25 @@ function initialState(options) {
   }, options || {});
 }
 
+/* A showcase the map can show: {group: "kind" | "level", id} naming a kind or level some body of
+   this map has, or null. */
+function showcaseFor(data, value) {
+  if (!value || (value.group !== "kind" && value.group !== "level")) {
+    return null;
+  }
+  const group = value.group;
+  return Object.keys(data.nodes).some((id) => data.nodes[id][group] === value.id) ? { group: group, id: value.id } : null;
+}
+
+/* "the 6 funds", "the 17 national bodies": what a showcase highlights, in words. */
+function showcaseText(data, showcase) {
+  const n = Object.keys(data.nodes).filter((id) => data.nodes[id][showcase.group] === showcase.id).length;
+  const name = showcase.group === "kind" ? (data.kinds || {})[showcase.id] || showcase.id : (data.levels || {})[showcase.id] || showcase.id;
+  return showcase.group === "kind"
+    ? "the " + (n === 1 ? "1 body" : n + " bodies") + " of the kind \u201c" + name + "\u201d"
+    : "the " + n + " " + name.toLowerCase() + (n === 1 ? " body" : " bodies");
+}
+
 function say(state, text) {
   return { text: text, n: state.said ? state.said.n + 1 : 1 };
 }
@@ -1357,7 +1377,7 @@ function reducer(data) {
     const parts = pm.select.stepParts(data, tour.steps[index]);
     // A tour shows the map at its step's date; the guide's own tours, at the guide's date.
     const at = data.timeline ? tour.steps[index].at || null : state.at;
-    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at },
+    return next(state, Object.assign({ tour: { id: id, step: index }, selection: null, notice: null, at: at, showcase: null },
       unhide(state, parts.nodes, parts.edges, "Filters cleared for the tour")));
   }
 
@@ -1446,8 +1466,17 @@ function reducer(data) {
       }
       case "ended-view":
         return action.value === state.endedView ? state : next(state, { endedView: action.value === "listed" ? "listed" : "faded" });
-      case "showcase":
-        return next(state, { showcase: action.showcase || null });
+      case "showcase": {
+        const wanted = showcaseFor(data, action.showcase);
+        const same = wanted && state.showcase && wanted.group === state.showcase.group && wanted.id === state.showcase.id;
+        const showcase = same && action.toggle ? null : wanted;
+        if (showcase === state.showcase || (same && !action.toggle)) {
+          return state;
+        }
+        return next(state, { showcase: showcase, said: say(state, showcase
+          ? "Highlighting " + showcaseText(data, showcase) + "; the rest is faded. Escape or Clear highlight ends it."
+          : "Highlight cleared: the whole map is shown.") });
+      }
       case "relation-labels":
         return next(state, { relationLabels: action.value });
       case "part":
@@ -1526,7 +1555,7 @@ function snapshot(data, state) {
   };
 }
 
-pm.store = { createStore, initialState, reducer, snapshot, filtersActive, NO_FILTERS };
+pm.store = { createStore, initialState, reducer, snapshot, filtersActive, showcaseFor, showcaseText, NO_FILTERS };
 })(pm);
 
 /* ---- js/url.js ---- */
@@ -1537,7 +1566,8 @@ pm.store = { createStore, initialState, reducer, snapshot, filtersActive, NO_FIL
      #edge=SOURCE--RELATION--TARGET   a relation
      #tour=ID&step=N          a tour step (N from 1), with &node=ID for a body opened inside it
      #from=A&to=B&route=N     a route between two bodies (N from 1)
-   The query holds settings, replaced in place: ?present, ?at=DATE, and with ?present on the
+   The query holds settings, replaced in place: ?present, ?at=DATE, ?showcase=GROUP.ID (a kind
+   or level highlighted: ?showcase=kind.fund, ?showcase=level.national), and with ?present on the
    whole-system map ?part=ID, the part chosen (parts.js). */
 
 /* The fragment (without '#') for a state. */
@@ -1570,7 +1600,9 @@ function parseHash(hash) {
 /* The settings the query asks for. */
 function parseQuery(search) {
   const params = new URLSearchParams(search || "");
-  return { present: params.has("present"), at: params.get("at") || null, part: params.get("part") || null };
+  const showcase = /^(kind|level)\.(.+)$/.exec(params.get("showcase") || "");
+  return { present: params.has("present"), at: params.get("at") || null,
+    showcase: showcase ? { group: showcase[1], id: showcase[2] } : null, part: params.get("part") || null };
 }
 
 function queryFor(search, state) {
@@ -1584,6 +1616,11 @@ function queryFor(search, state) {
     params.set("at", state.at);
   } else {
     params.delete("at");
+  }
+  if (state.showcase) {
+    params.set("showcase", state.showcase.group + "." + state.showcase.id);
+  } else {
+    params.delete("showcase");
   }
   if (state.part && state.mode === "present") {
     params.set("part", state.part);
@@ -2022,8 +2059,7 @@ function createLabels(map, data, store, styles) {
     const byId = new Map(names.map((n) => [n.id, n]));
     const stand = pm.select.emphasis(data, state);
     const keep = stand ? Array.from(stand.nodes).filter((id) => boxes.has(id)).map((id) => boxes.get(id)) : [];
-    const placed = pm.labels.place(names, solids, 48 / scale, area(), keep);
-    return pm.labels.shared(names, placed).map((p) => Object.assign({}, byId.get(p.id), p));
+    return pm.labels.place(names, solids, 48 / scale, area(), keep).map((p) => Object.assign({}, byId.get(p.id), p));
   }
 
   /* The region headings' boxes, as views/map.js writes them. */
@@ -2646,7 +2682,8 @@ pm.views.panel = { createPanel, relationItem, nodeLink };
 /* views/legend.js: the legend and filters, for the kinds, levels and relations this map uses
    (styles from the site data, in the vocabulary's order), with the case-study layer and Figure 1's
    layers on the whole-system map. Ticks, counts and the status line follow the state; the status
-   says what the filters hide. */
+   says what the filters hide. Each kind and level also has a Highlight toggle (the showcase: that
+   kind or level at full strength, the rest faded but kept), cleared by Clear highlight or Escape. */
 
 const { el, shapeSwatch, lineSwatch } = pm.dom;
 
@@ -2662,9 +2699,13 @@ function build(holder, data, styles) {
   const implied = data.edges.filter((edge) => edge.evidence === "implied").length;
   const count = (n, hidden) => el("span", { class: "count", "data-total": hidden ? null : n }, String(n),
     el("span", { class: "visually-hidden" }, " on this map"));
+  const highlight = (group, id, label) => group === "relation" ? null
+    : el("button", { type: "button", class: "showcase-toggle", "data-showcase": group, value: id, "aria-pressed": "false",
+      title: "Highlight " + (group === "kind" ? "the bodies of this kind" : "the bodies at this level") + "; fade the rest" },
+    "Highlight", el("span", { class: "visually-hidden" }, " " + label + (group === "level" ? " bodies" : "")));
   const item = (group, id, label, n, swatch) => el("li", { id: "legend-" + group + "-" + id },
     el("label", {}, el("input", { type: "checkbox", "data-filter": group, value: id, checked: true }),
-      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n));
+      " ", swatch, el("span", { class: "legend-label" }, label)), " ", count(n), highlight(group, id, label));
   const fieldset = (attributes, legend, ...children) => el("fieldset", attributes, el("legend", {}, ...legend), ...children);
   if (kinds.size) {
     const items = styles.kinds.filter(([id]) => kinds.has(id)).map(([id, colour, fill, shape]) =>
@@ -2748,6 +2789,8 @@ function createLegend(data, store, styles) {
   const toggle = document.getElementById("legend-toggle");
   const status = document.getElementById("filter-status");
   const reset = document.querySelector("[data-action='reset-filters']");
+  const unhighlight = document.querySelector("[data-action='clear-showcase']");
+  const showcaseStatus = document.getElementById("showcase-status");
   if (holder && styles) {
     build(holder, data, styles);
   }
@@ -2770,6 +2813,39 @@ function createLegend(data, store, styles) {
   if (reset) {
     reset.addEventListener("click", () => store.dispatch({ type: "filters-reset" }));
   }
+  if (legend) {
+    legend.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-showcase]");
+      if (button) {
+        store.dispatch({ type: "showcase", showcase: { group: button.getAttribute("data-showcase"), id: button.value }, toggle: true });
+      }
+    });
+  }
+  if (unhighlight) {
+    unhighlight.addEventListener("click", () => {
+      const row = document.querySelector("[data-showcase][aria-pressed='true']");
+      store.dispatch({ type: "showcase", showcase: null });
+      if (row) {
+        row.focus({ preventScroll: true }); // the cleared button's own place, not the body
+      }
+    });
+  }
+
+  function renderShowcase(state) {
+    const on = state.showcase;
+    document.querySelectorAll("[data-showcase]").forEach((button) => {
+      const pressed = Boolean(on && button.getAttribute("data-showcase") === on.group && button.value === on.id);
+      button.setAttribute("aria-pressed", String(pressed));
+      button.closest("li").classList.toggle("showcased", pressed);
+    });
+    if (unhighlight) {
+      unhighlight.hidden = !on;
+    }
+    if (showcaseStatus) {
+      showcaseStatus.hidden = !on;
+      showcaseStatus.textContent = on ? "Highlighting " + pm.store.showcaseText(data, on) + "; the rest is faded." : "";
+    }
+  }
 
   function render(state, previous, action) {
     if (legend) {
@@ -2781,6 +2857,9 @@ function createLegend(data, store, styles) {
           && state.mode === "present") {
         pm.dom.focusIn(document.getElementById("legend-heading"));
       }
+    }
+    if (!previous || previous.showcase !== state.showcase) {
+      renderShowcase(state);
     }
     if (previous && previous.filters === state.filters && previous.colourBy === state.colourBy) {
       return;
@@ -2961,18 +3040,76 @@ pm.views.search = { createSearch };
 /* ---- js/views/tour.js ---- */
 (function (pm) {
 /* views/tour.js: the tour menu and the tour panel (card or band in presentation mode). The
-   panel is on screen exactly when a tour is on; a body opened inside a step leaves it there,
-   its buttons still step through the tour. Where the card sits is the camera's choice. */
+   menu is a button that opens a list of the tours, each title whole (the one on marked current);
+   choosing one, Escape, or a click elsewhere closes it. The panel is on screen exactly when a
+   tour is on; a body opened inside a step leaves it there, its buttons still step through the
+   tour. Where the card sits is the camera's choice. */
+
+function createMenu(store) {
+  const button = document.getElementById("tour-select");
+  const menu = document.getElementById("tour-menu");
+  if (!button || !menu) {
+    return () => {};
+  }
+  const holder = button.parentElement;
+  const open = (on, focus) => {
+    menu.hidden = !on;
+    button.setAttribute("aria-expanded", String(on));
+    const target = on ? menu.querySelector("[aria-current='true']") || menu.querySelector("button") : button;
+    if (focus && target) {
+      target.focus({ preventScroll: true });
+    }
+  };
+  button.disabled = false;
+  button.addEventListener("click", () => open(menu.hidden, menu.hidden));
+  menu.addEventListener("click", (event) => {
+    const choice = event.target.closest("[data-tour]");
+    if (choice) {
+      open(false, false);
+      store.dispatch({ type: "tour", id: choice.getAttribute("data-tour"), step: 0, moveFocus: true });
+    }
+  });
+  holder.addEventListener("keydown", (event) => {
+    if (menu.hidden) {
+      return;
+    }
+    const choices = Array.from(menu.querySelectorAll("button"));
+    const at = choices.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault(); // the menu closes first; the next Escape is the map's
+      open(false, true);
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && choices.length) {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      choices[at < 0 ? 0 : (at + step + choices.length) % choices.length].focus();
+    }
+  });
+  document.addEventListener("pointerdown", (event) => {
+    if (!menu.hidden && !holder.contains(event.target)) {
+      open(false, false);
+    }
+  });
+  holder.addEventListener("focusout", (event) => {
+    if (!menu.hidden && event.relatedTarget && !holder.contains(event.relatedTarget)) {
+      open(false, false);
+    }
+  });
+  return (tour) => {
+    menu.querySelectorAll("[data-tour]").forEach((choice) => {
+      const on = Boolean(tour && choice.getAttribute("data-tour") === tour.id);
+      if (on) {
+        choice.setAttribute("aria-current", "true");
+      } else {
+        choice.removeAttribute("aria-current");
+      }
+    });
+  };
+}
 
 function createTour(data, store) {
   const panel = document.getElementById("tour");
   const select = document.getElementById("tour-select");
-  if (select) {
-    select.disabled = false;
-    select.addEventListener("change", () => {
-      store.dispatch(select.value ? { type: "tour", id: select.value, step: 0, moveFocus: true } : { type: "tour-end" });
-    });
-  }
+  const markCurrent = createMenu(store);
   if (panel) {
     panel.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
@@ -2993,9 +3130,7 @@ function createTour(data, store) {
       return;
     }
     const tour = pm.select.tour(data, state);
-    if (select) {
-      select.value = tour ? tour.id : "";
-    }
+    markCurrent(tour);
     const wasOn = previous ? Boolean(previous.tour) : false;
     if (!tour) {
       if (wasOn && panel.contains(document.activeElement) && select) {
@@ -3357,12 +3492,53 @@ pm.views.timeline = { createTimeline };
 (function (pm) {
 /* views/bar.js: the page's mode on the page: body.present, the Present and Full screen
    buttons (full screen also by the F key, through toggleFullscreen), and the presentation bar
-   that folds down when the pointer nears the top. */
+   that folds down when the pointer nears the top, or stays open from the corner control
+   (body.bar-open) until that control, Escape in the bar, a click on the map or focus moving on
+   to a panel closes it. */
 
 function createBar(store, announce) {
   const presentButton = document.querySelector("[data-action='present']");
   const fullscreenButton = document.querySelector("[data-action='fullscreen']");
+  const opener = document.getElementById("bar-opener");
+  const bar = document.getElementById("figure-bar");
   let barTimer = null;
+
+  /* The bar held open (or not) by the corner control; opening it takes focus to its first control. */
+  function holdBar(open, moveFocus) {
+    document.body.classList.toggle("bar-open", open);
+    if (opener) {
+      opener.setAttribute("aria-expanded", String(open));
+      opener.setAttribute("aria-label", open ? "Hide the presentation controls" : "Presentation controls");
+    }
+    const first = bar && bar.querySelector(".controls input:not(:disabled), .controls select:not(:disabled), .controls button:not(:disabled)");
+    if (open && moveFocus && first) {
+      first.focus({ preventScroll: true });
+    } else if (!open && moveFocus && opener) {
+      opener.focus({ preventScroll: true });
+    }
+  }
+
+  if (opener && bar) {
+    opener.hidden = false;
+    opener.addEventListener("click", () => holdBar(!document.body.classList.contains("bar-open"), true));
+    bar.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && document.body.classList.contains("bar-open") && !event.defaultPrevented
+          && !(event.target.closest && event.target.closest("[aria-expanded='true']"))) {
+        event.preventDefault(); // the bar closes first; the next Escape is the map's
+        holdBar(false, true);
+      }
+    });
+    bar.addEventListener("focusout", (event) => {
+      const to = event.relatedTarget;
+      if (to && !bar.contains(to) && to !== opener) {
+        holdBar(false, false); // on to a panel it opened (routes, legend): the bar would lie over it
+      }
+    });
+    const map = document.getElementById("map-stage");
+    if (map) {
+      map.addEventListener("pointerdown", () => holdBar(false, false));
+    }
+  }
 
   function showBar() {
     document.body.classList.add("bar-shown");
@@ -3416,6 +3592,7 @@ function createBar(store, announce) {
       presentButton.textContent = on ? "Exit presentation" : "Present";
     }
     if (previous && previous.mode !== state.mode) {
+      holdBar(false, false);
       if (on) {
         showBar(); // show where the controls went
       } else if (document.fullscreenElement && document.exitFullscreen) {
@@ -3467,8 +3644,8 @@ pm.views.parts = { createPartChooser };
 /* ---- js/keys.js ---- */
 (function (pm) {
 /* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
-   over the projected map), then a selection (inside a tour this returns to the step), then
-   presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
+   over the projected map), then a selection (inside a tour this returns to the step), then a
+   showcased kind or level, then presentation mode, then the tour. Arrows, Page Up/Down and space step through a tour (also
    with a body opened from it); P presents; F toggles full screen (not a state: the bar does it);
    1, 2 and 0 set how far focus reaches. Presenting the whole-system map with no tour on, ] and
    Page Down show its next part, [ and Page Up the one before. */
@@ -3480,6 +3657,9 @@ function keyAction(state, key) {
     }
     if (state.selection || state.notice) {
       return { type: "clear" };
+    }
+    if (state.showcase) {
+      return { type: "showcase", showcase: null };
     }
     if (state.mode === "present") {
       return { type: "mode", mode: "normal" };
@@ -3703,7 +3883,7 @@ pm.export = { createExport };
 /* main.js: wiring only. Read the page's data, build the store, attach the views, follow the
    address, and expose window.policymap for tests:
    {network, data, tours, store, state(), dispatch(action), select(id), clear(), present(on),
-    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), exportPng(), renderView(ratio),
+    setFilter(group, id, shown), resetFilters(), setFocusDepth(n), showcase(group, id), exportPng(), renderView(ratio),
     routes(from, to), preparePrint(), relationLabels()}.
    Pages other than maps have no data and only honour ?present. */
 
@@ -3736,6 +3916,7 @@ function start() {
   store = pm.store.createStore(pm.store.reducer(data), pm.store.initialState({
     mode: query.present ? "present" : "normal", at: pm.timeline.isDate(query.at) && data.timeline && query.at !== data.timeline.guide ? query.at : null,
     panels: { legend: !(window.innerWidth < 1440 || query.present), routes: false },
+    showcase: pm.store.showcaseFor(data, query.showcase),
     part: pm.parts.choices(data).some((p) => p.id === query.part) ? query.part : null,
   }));
 
@@ -3781,7 +3962,7 @@ function start() {
     }
     store.dispatch({ type: "select-node", id: link.getAttribute("data-node"), moveFocus: true });
   });
-  document.querySelectorAll(".zoom [data-action]").forEach((button) => {
+  document.querySelectorAll(".zoom [data-action], .bar-zoom [data-action]").forEach((button) => {
     button.disabled = false;
     button.addEventListener("click", () => {
       const action = button.getAttribute("data-action");
@@ -3821,6 +4002,7 @@ function start() {
     setFilter: (group, id, shown) => dispatch({ type: "filter", group: group, id: id, shown: shown }),
     resetFilters: () => dispatch({ type: "filters-reset" }),
     setFocusDepth: (depth) => dispatch({ type: "focus-depth", depth: depth }),
+    showcase: (group, id) => dispatch({ type: "showcase", showcase: group ? { group: group, id: id } : null }),
     exportPng: output.exportPng,
     renderView: output.renderView,
     preparePrint: output.preparePrint,
