@@ -93,3 +93,18 @@ def test_what_changed_tour_steps_through_each_change_in_order(built_site, open_p
             page.keyboard.press("ArrowRight")
     assert [s["at"] for s in steps] == sorted(s["at"] for s in steps)
     assert watch.errors == []
+
+
+def test_legend_counts_are_of_the_map_at_the_date_shown(built_site, open_page):
+    """With no filters on, no count reads 'shown/total': bodies that came after (or ended before)
+    the date shown are not on the map then, so they are not counted as hidden."""
+    page = open_page((built_site / "renewal-regeneration.html").as_uri()).page
+    badges = "() => [...document.querySelectorAll('#legend .count[data-total]')].map(b => b.firstChild.textContent)"
+    for at in ["2003-05", "2013-04-01", "today"]:
+        page.select_option("#at-select", at)
+        page.wait_for_timeout(150)
+        counts = page.evaluate(badges)
+        assert counts and not [c for c in counts if "/" in c], (at, counts)
+    page.evaluate("window.policymap.setFilter('kind', 'fund', false)")  # a filter does show in the counts
+    fund = page.locator("#legend-kind-fund .count").evaluate("b => b.firstChild.textContent")
+    assert fund.startswith("0/")

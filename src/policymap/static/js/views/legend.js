@@ -180,10 +180,12 @@ function createLegend(data, store, styles) {
     if (!previous || previous.showcase !== state.showcase) {
       renderShowcase(state);
     }
-    if (previous && previous.filters === state.filters && previous.colourBy === state.colourBy) {
+    if (previous && ["filters", "colourBy", "at", "endedView", "mode"].every((key) => previous[key] === state[key])) {
       return;
     }
     const hide = pm.select.hidden(data, state);
+    // Counts are of what the map holds at the date shown: bodies that came later are not "hidden".
+    const dated = pm.timeline.hiddenAt(data, state) || { nodes: new Set(), edges: new Set() };
     document.querySelectorAll("[data-filter]").forEach((input) => {
       const group = input.getAttribute("data-filter");
       input.checked = state.filters[group].indexOf(input.value) < 0;
@@ -192,10 +194,13 @@ function createLegend(data, store, styles) {
       if (!badge) {
         return;
       }
-      const total = Number(badge.getAttribute("data-total"));
-      const shown = group === "relation"
-        ? data.edges.filter((edge) => edge.relation === input.value && !hide.edges.has(edge.id)).length
-        : Object.keys(data.nodes).filter((id) => data.nodes[id][group] === input.value && !hide.nodes.has(id)).length;
+      const members = group === "relation"
+        ? data.edges.filter((edge) => edge.relation === input.value).map((edge) => edge.id)
+        : Object.keys(data.nodes).filter((id) => data.nodes[id][group] === input.value);
+      const gone = group === "relation" ? dated.edges : dated.nodes;
+      const hidden = group === "relation" ? hide.edges : hide.nodes;
+      const total = members.filter((id) => !gone.has(id)).length;
+      const shown = members.filter((id) => !hidden.has(id)).length;
       badge.firstChild.textContent = shown === total ? String(total) : shown + "/" + total;
       item.classList.toggle("filtered-out", shown === 0);
     });
