@@ -845,7 +845,8 @@ function place(names, solids, cell, area, keep) {
     found = found || tries.find(fits);
     if (found) {
       const box = found[0];
-      taken.add(box);
+      const gap = n.height * 0.2; // names side by side read as one: keep a little air between them
+      taken.add({ left: box.left - gap, top: box.top - gap, right: box.right + gap, bottom: box.bottom + gap });
       out.push(Object.assign({ id: n.id, names: [n.id], x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2,
         anchor: found[1].anchor }, box));
     }
