@@ -2031,6 +2031,9 @@ function createLabels(map, data, store, styles) {
   function layout(ctx, state) {
     const scale = network.getScale();
     const chosen = pm.labels.named(data, state);
+    if (!pm.labels.size("small", state, scale)) {
+      chosen.small = []; // too small to read at this zoom: none drawn, so none measured or placed
+    }
     const ids = chosen.large.concat(chosen.small);
     if (!ids.length) {
       return [];
