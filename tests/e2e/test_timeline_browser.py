@@ -108,3 +108,14 @@ def test_legend_counts_are_of_the_map_at_the_date_shown(built_site, open_page):
     page.evaluate("window.policymap.setFilter('kind', 'fund', false)")  # a filter does show in the counts
     fund = page.locator("#legend-kind-fund .count").evaluate("b => b.firstChild.textContent")
     assert fund.startswith("0/")
+
+
+def test_a_later_relations_sources_wrap_inside_the_panel(built_site, open_page):
+    """'since the guide: Health and Social Care Act 2012, s 194(2)(f), as amended ...' is long:
+    projected, the panel must not cut it off at its right edge."""
+    page = open_page((built_site / "mental-health-services.html").as_uri() + "?present&at=today#node=icb").page
+    page.locator("#details").wait_for(state="visible")
+    widths = page.evaluate("""() => [...document.querySelectorAll('#details .since-guide')].map(s => {
+        const panel = document.getElementById('details').getBoundingClientRect();
+        return [s.getBoundingClientRect().right, panel.right]; })""")
+    assert widths and all(right <= edge + 1 for right, edge in widths), widths
