@@ -774,38 +774,36 @@ function openParts(n, boxes) {
 /* Where along a line its two bodies leave it open: [start, end], or [0, 1] when the bodies
    leave nothing between them. */
 function open(n) {
-  const parts = openParts(n, n.ends || []);
-  const inner = parts.filter(([a, b]) => a > 0 && b < 1);
-  return inner.length ? inner[0] : parts.length === 1 && parts[0][0] > 0 && parts[0][1] < 1 ? parts[0] : [0, 1];
+  return openParts(n, n.ends || []).find(([a, b]) => a > 0 && b < 1) || [0, 1];
+}
+
+/* The point at `u` along a line (0 at `from`, 1 at `to`). */
+function point(n, u) {
+  return { x: n.from.x + u * (n.to.x - n.from.x), y: n.from.y + u * (n.to.y - n.from.y) };
 }
 
 const AROUND = [[0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1]];
 
-/* The places a name may take, best first: on its line as near the middle as may be; for a
-   large name then the same over faded bodies (marked `over`), then off its line with a leader
-   back to it (bodies packed close for projection leave little line between them), nearest
-   first, clear of bodies and then over faded ones. Each place is {c: centre, anchor: the point of the line a leader goes to, or
-   null, over}. */
-function candidates(n, keep) {
+/* The places a name may take on its line, as near the middle of its open part as may be.
+   Each place is {c: centre, anchor: null, over: false}. */
+function alongLine(n) {
   const [t0, t1] = open(n);
-  const at = (t) => {
-    const u = t0 + t * (t1 - t0);
-    return { x: n.from.x + u * (n.to.x - n.from.x), y: n.from.y + u * (n.to.y - n.from.y) };
-  };
-  const out = ALONG.map((t) => ({ c: at(t), anchor: null, over: false }));
-  if (!n.large) {
-    return out;
-  }
-  // Leaders meet the line where it shows: the middles of the parts no body that stands out covers.
-  const u = (p) => ({ x: n.from.x + p * (n.to.x - n.from.x), y: n.from.y + p * (n.to.y - n.from.y) });
+  return ALONG.map((t) => ({ c: point(n, t0 + t * (t1 - t0)), anchor: null, over: false }));
+}
+
+/* The other places a large name may take, best first: on its line over faded bodies (marked
+   `over`), then off its line with a leader back to it (bodies packed close for projection leave
+   little line between them), nearest first, clear of bodies and then over faded ones. A leader
+   meets the line where it shows: the middles of the parts no body that stands out covers. */
+function offLine(n, keep) {
   const anchors = openParts(n, (n.ends || []).concat(keep || [])).slice(0, 3).flatMap(([a, b]) =>
-    [(a + b) / 2].concat(b - a > 0.3 ? [a + 0.25 * (b - a), a + 0.75 * (b - a)] : [])).map(u);
+    [(a + b) / 2].concat(b - a > 0.3 ? [a + 0.25 * (b - a), a + 0.75 * (b - a)] : [])).map((u) => point(n, u));
   const off = [];
   [0.8, 1.8, 3, 4.5, 6.5].forEach((gap) => anchors.forEach((p) => AROUND.forEach(([dx, dy]) => {
     off.push({ c: { x: p.x + dx * (n.width / 2 + gap * n.height), y: p.y + dy * (n.height / 2 + gap * n.height) }, anchor: p, over: false });
   })));
   const over = (c) => Object.assign({}, c, { over: true });
-  return out.concat(out.map(over), off, off.map(over));
+  return alongLine(n).map(over).concat(off, off.map(over));
 }
 
 /* Where each name goes. `names`: [{id, text, width, height, from: {x, y}, to: {x, y}, large,
@@ -835,14 +833,14 @@ function place(names, solids, cell, area, keep) {
   names.forEach((n) => {
     const ends = (n.ends || []).concat(keep || []);
     const fits = ([box, t]) => inside(box, area) && !taken.hits(box) && (t.over ? !ends.some((e) => overlaps(e, box)) : !solid.hits(box));
-    const tries = candidates(n, keep).map((t) => [boxAt(t.c, n.width, n.height), t]);
-    let found = tries.filter(([, t]) => !t.anchor && !t.over).find(fits);
+    const boxes = (places) => places.map((t) => [boxAt(t.c, n.width, n.height), t]);
+    let found = boxes(alongLine(n)).find(fits);
     const shared = !found && n.large && n.source && host(n);
     if (shared) {
       shared.names.push(n.id);
       return;
     }
-    found = found || tries.find(fits);
+    found = found || (n.large ? boxes(offLine(n, keep)).find(fits) : undefined); // the leader places only when needed
     if (found) {
       const box = found[0];
       const gap = n.height * 0.2; // names side by side read as one: keep a little air between them
@@ -2014,14 +2012,14 @@ function createLabels(map, data, store, styles) {
   const FACE = pm.present.FACE;
   const texts = new Map(data.vis.edges.map((e) => [e.id, e.label || ""]));
   const colours = new Map(data.vis.edges.map((e) => [e.id, typeof e.color === "string" ? e.color : (e.color || {}).color || "#343434"]));
-  const widths = new Map(); // "px|text" -> width in CSS pixels
+  const widths = new Map(); // "font|text" -> width in the font's own units
   let drawn = [];
   let visible = null; // () => the part of the map element nothing covers (the camera's freeArea)
 
-  function width(ctx, text, px, weight) {
-    const key = weight + "|" + px + "|" + text;
+  function width(ctx, text, font) {
+    const key = font + "|" + text;
     if (!widths.has(key)) {
-      ctx.font = weight + " " + px + "px " + FACE;
+      ctx.font = font;
       widths.set(key, ctx.measureText(text).width);
     }
     return widths.get(key);
@@ -2057,7 +2055,7 @@ function createLabels(map, data, store, styles) {
       const weight = kind === "large" ? "700" : "400";
       const pad = Math.max(2, px * 0.2);
       names.push({ id: id, text: text, px: px, weight: weight, large: kind === "large",
-        width: (width(ctx, text, px, weight) + 2 * pad) / scale, height: (px * 1.25 + pad) / scale,
+        width: (width(ctx, text, weight + " " + px + "px " + FACE) + 2 * pad) / scale, height: (px * 1.25 + pad) / scale,
         source: edge.source, target: edge.target, from: positions[edge.source], to: positions[edge.target], ends: [boxes.get(edge.source), boxes.get(edge.target)] });
     });
     const byId = new Map(names.map((n) => [n.id, n]));
@@ -2073,8 +2071,7 @@ function createLabels(map, data, store, styles) {
     map.regions().forEach((region) => {
       const look = style.region(region);
       const lines = (region.lines && region.lines.length ? region.lines : [region.label]).filter(Boolean);
-      ctx.font = look.font;
-      const wide = Math.max(0, ...lines.map((line) => ctx.measureText(line).width));
+      const wide = Math.max(0, ...lines.map((line) => width(ctx, line, look.font)));
       out.push({ left: region.x + look.inset - 3, top: region.y + look.top - 2,
         right: region.x + look.inset + Math.min(wide, region.width - 2 * look.inset) + 3,
         bottom: region.y + look.top + lines.length * look.size * 1.2 });

@@ -7,14 +7,14 @@ function createLabels(map, data, store, styles) {
   const FACE = pm.present.FACE;
   const texts = new Map(data.vis.edges.map((e) => [e.id, e.label || ""]));
   const colours = new Map(data.vis.edges.map((e) => [e.id, typeof e.color === "string" ? e.color : (e.color || {}).color || "#343434"]));
-  const widths = new Map(); // "px|text" -> width in CSS pixels
+  const widths = new Map(); // "font|text" -> width in the font's own units
   let drawn = [];
   let visible = null; // () => the part of the map element nothing covers (the camera's freeArea)
 
-  function width(ctx, text, px, weight) {
-    const key = weight + "|" + px + "|" + text;
+  function width(ctx, text, font) {
+    const key = font + "|" + text;
     if (!widths.has(key)) {
-      ctx.font = weight + " " + px + "px " + FACE;
+      ctx.font = font;
       widths.set(key, ctx.measureText(text).width);
     }
     return widths.get(key);
@@ -50,7 +50,7 @@ function createLabels(map, data, store, styles) {
       const weight = kind === "large" ? "700" : "400";
       const pad = Math.max(2, px * 0.2);
       names.push({ id: id, text: text, px: px, weight: weight, large: kind === "large",
-        width: (width(ctx, text, px, weight) + 2 * pad) / scale, height: (px * 1.25 + pad) / scale,
+        width: (width(ctx, text, weight + " " + px + "px " + FACE) + 2 * pad) / scale, height: (px * 1.25 + pad) / scale,
         source: edge.source, target: edge.target, from: positions[edge.source], to: positions[edge.target], ends: [boxes.get(edge.source), boxes.get(edge.target)] });
     });
     const byId = new Map(names.map((n) => [n.id, n]));
@@ -66,8 +66,7 @@ function createLabels(map, data, store, styles) {
     map.regions().forEach((region) => {
       const look = style.region(region);
       const lines = (region.lines && region.lines.length ? region.lines : [region.label]).filter(Boolean);
-      ctx.font = look.font;
-      const wide = Math.max(0, ...lines.map((line) => ctx.measureText(line).width));
+      const wide = Math.max(0, ...lines.map((line) => width(ctx, line, look.font)));
       out.push({ left: region.x + look.inset - 3, top: region.y + look.top - 2,
         right: region.x + look.inset + Math.min(wide, region.width - 2 * look.inset) + 3,
         bottom: region.y + look.top + lines.length * look.size * 1.2 });
