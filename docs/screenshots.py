@@ -23,7 +23,8 @@ MODES = {"normal": "", "present": "?present"}
 VIEWS = {
     "whole-system-tour": ("whole-system.html#tour=from-a-service-user-to-the-renewal-fund&step=2", (1280, 720)),
     "renewal-regeneration-tour-present": ("renewal-regeneration.html?present#tour=neighbourhood-renewal&step=4", (1280, 720)),
-    # presenting the whole system: a part at a time (a tour step on Figure 4's part; a case study's part)
+    # presenting the whole system: a part at a time, named in its caption (a tour step with a part of its own;
+    # a case study's part)
     "whole-system-present-1280x720": ("whole-system.html?present#tour=from-a-service-user-to-the-renewal-fund&step=4",
                                       (1280, 720)),
     "whole-system-present-case-study": ("whole-system.html?present&part=case-studies--lambeth-early-onset", (1280, 720)),

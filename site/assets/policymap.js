@@ -931,6 +931,20 @@ function describe(data, part) {
   return index >= 0 ? part.title + ", part " + (index + 1) + " of " + list.length : part.title;
 }
 
+/* What the caption over the projected map says (views/caption.js): the part shown's title and its
+   place among the chooser's parts ("part 2 of 7"), or that it is a tour step's own view; null in
+   normal mode, on maps without parts, and when the whole map is shown. */
+function caption(data, state) {
+  const part = state.mode === "present" ? current(data, state) : null;
+  if (!part) {
+    return null;
+  }
+  const list = choices(data);
+  const index = list.indexOf(part);
+  return { id: part.id, title: part.title, step: index < 0,
+    place: index >= 0 ? "part " + (index + 1) + " of " + list.length : "a tour step\u2019s own view" };
+}
+
 /* The chooser's part `delta` places from the one shown (kept within the list). */
 function stepped(data, state, delta) {
   const list = choices(data);
@@ -960,7 +974,7 @@ function hidden(data, state) {
   return outside.get(part);
 }
 
-pm.parts = { choices, byId, current, describe, stepped, hidden };
+pm.parts = { choices, byId, current, describe, caption, stepped, hidden };
 })(pm);
 
 /* ---- js/routes.js ---- */
@@ -2158,7 +2172,9 @@ pm.views.labels = { createLabels };
    is about (pm.select.frame: a body and its neighbours, a relation, a route, a tour step) in the
    part of the map that is actually visible: the map minus the zoom buttons, and in presentation
    mode minus the panels, the tour card and the bar that lie over it. With nothing to frame it
-   fits the whole map (after a filter, a mode change or the end of a tour). */
+   fits the whole map (after a filter, a mode change or the end of a tour). The projected
+   whole-system map's caption (views/caption.js) takes a band off the top of all of these: what
+   is framed or fitted, and the tour's card, go below it. */
 
 const PLACES = ["bottom-band", "bottom-right", "bottom-left", "top-band", "top-right", "top-left"];
 
@@ -2168,6 +2184,7 @@ function createCamera(mapElement, map, data, styles) {
   const animation = reducedMotion ? false : { duration: 450, easingFunction: "easeInOutQuad" };
   const tourPanel = document.getElementById("tour");
   const sidebar = document.querySelector(".sidebar");
+  const caption = document.getElementById("part-caption");
   let tourPlace = "bottom-band";
   let last = null; // the state last framed
 
@@ -2193,9 +2210,19 @@ function createCamera(mapElement, map, data, styles) {
     return options.sort((a, b) => b.width * b.height - a.width * a.height)[0] || area;
   }
 
+  /* The map less the zoom buttons' strip and, presenting, the caption naming the part shown. */
+  function room(style) {
+    const area = { left: 0, top: 0, width: mapElement.clientWidth - style.zoomStrip, height: mapElement.clientHeight };
+    if (!style.overlays || !caption || caption.hidden) {
+      return area;
+    }
+    const r = rectIn(caption);
+    return r.right > r.left && r.bottom > r.top ? without(area, r) : area;
+  }
+
   /* The part of the map nothing covers, in the map element's coordinates. */
   function freeArea(style) {
-    let area = { left: 0, top: 0, width: mapElement.clientWidth - style.zoomStrip, height: mapElement.clientHeight };
+    let area = room(style);
     if (!style.overlays) {
       return area;
     }
@@ -2262,8 +2289,7 @@ function createCamera(mapElement, map, data, styles) {
     if (!box || !mapElement.clientWidth || !mapElement.clientHeight) {
       return null;
     }
-    const area = { left: 0, top: 0, width: mapElement.clientWidth - style.zoomStrip, height: mapElement.clientHeight };
-    return viewFor(box, area, style.fitMargin, Infinity);
+    return viewFor(box, room(style), style.fitMargin, Infinity);
   }
 
   function fitAll(style, animate) {
@@ -2277,13 +2303,11 @@ function createCamera(mapElement, map, data, styles) {
     PLACES.forEach((name) => tourPanel.classList.toggle("at-" + name, name === place));
   }
 
-  function placeRect(place, size) {
-    const width = mapElement.clientWidth;
-    const height = mapElement.clientHeight;
+  function placeRect(place, size, r) {
     const band = place.endsWith("band");
-    const left = band || place.endsWith("left") ? 0 : width - size.width;
-    const top = place.startsWith("top") ? 0 : height - size.height;
-    return { left: left, top: top, right: band ? width : left + size.width, bottom: top + size.height };
+    const left = band || place.endsWith("left") ? r.left : r.left + r.width - size.width;
+    const top = place.startsWith("top") ? r.top : r.top + r.height - size.height;
+    return { left: left, top: top, right: band ? r.left + r.width : left + size.width, bottom: top + size.height };
   }
 
   /* Presentation mode shows a tour step's text over the map: on a card in a corner, or on a band
@@ -2291,8 +2315,10 @@ function createCamera(mapElement, map, data, styles) {
      band, when that draws them at least as large as the whole map is drawn; or the whole map stays
      in view and the text goes where it covers none of the step's bodies. */
   function placeTourCard(style, ids, box, animate) {
-    const width = mapElement.clientWidth;
-    const height = mapElement.clientHeight;
+    const r = room(style);
+    const width = r.width;
+    const height = r.height;
+    tourPanel.style.setProperty("--room-top", r.top + "px"); // the card's top places keep below the caption
     const sizes = {};
     PLACES.forEach((place) => {
       setPlace(place);
@@ -2301,10 +2327,10 @@ function createCamera(mapElement, map, data, styles) {
     const card = sizes["bottom-right"];
     const band = sizes["bottom-band"];
     const zooms = [
-      ["bottom-right", { left: 0, top: 0, width: width - card.width, height: height }],
-      ["bottom-left", { left: card.width, top: 0, width: width - card.width, height: height }],
-      ["bottom-band", { left: 0, top: 0, width: width, height: height - band.height }],
-      ["top-band", { left: 0, top: band.height, width: width, height: height - band.height }],
+      ["bottom-right", { left: r.left, top: r.top, width: width - card.width, height: height }],
+      ["bottom-left", { left: r.left + card.width, top: r.top, width: width - card.width, height: height }],
+      ["bottom-band", { left: r.left, top: r.top, width: width, height: height - band.height }],
+      ["top-band", { left: r.left, top: r.top + band.height, width: width, height: height - band.height }],
     ].map(([place, area]) => ({ place: place, view: viewFor(box, area, style.frame.margin, style.frame.maxScale) }))
       .sort((a, b) => b.view.scale - a.view.scale || (b.place === tourPlace) - (a.place === tourPlace));
     let choice = zooms[0];
@@ -2312,7 +2338,7 @@ function createCamera(mapElement, map, data, styles) {
     if (whole && choice.view.scale < whole.scale) {
       const order = [tourPlace].concat(PLACES.filter((place) => place !== tourPlace));
       const clear = order.find((place) => {
-        const rect = placeRect(place, sizes[place]);
+        const rect = placeRect(place, sizes[place], r);
         return ids.every((id) => {
           const b = network.getBoundingBox(id);
           const a = pointIn(whole, { x: b.left, y: b.top });
@@ -3647,6 +3673,42 @@ function createPartChooser(data, store) {
 pm.views.parts = { createPartChooser };
 })(pm);
 
+/* ---- js/views/caption.js ---- */
+(function (pm) {
+/* views/caption.js: on the projected whole-system map, a caption along the top that names the part
+   shown and its place in the sequence ("Figure 3: …", "part 2 of 7"), so the back of the room can
+   read what it is looking at while the bar is folded. It follows pm.parts.caption; the camera
+   counts it as a cover and fits the part below it. Not a live region: choosing a part is already
+   announced ("Showing Figure 3: …, part 2 of 7"), and a tour step's card speaks for itself. */
+
+function createCaption(data, store) {
+  const box = document.getElementById("part-caption");
+  if (!box) {
+    return { render: () => {} };
+  }
+  const title = box.querySelector(".part-caption-title");
+  const place = box.querySelector(".part-caption-place");
+  let shown = null;
+
+  function render(state) {
+    const said = pm.parts.caption(data, state);
+    const key = said ? said.id : null;
+    if (key === shown) {
+      return;
+    }
+    shown = key;
+    title.textContent = said ? said.title : "";
+    place.textContent = said ? said.place : "";
+    box.classList.toggle("is-step", Boolean(said && said.step));
+    box.hidden = !said;
+  }
+
+  return { render: render };
+}
+
+pm.views.caption = { createCaption };
+})(pm);
+
 /* ---- js/keys.js ---- */
 (function (pm) {
 /* keys.js: keys to actions. Escape closes the innermost thing open: the legend (when in it or
@@ -3934,7 +3996,7 @@ function start() {
   const bar = v.bar.createBar(store, pm.dom.announce);
   const views = [bar, map, labels, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
-    v.timeline.createTimeline(data, store), v.parts.createPartChooser(data, store),
+    v.timeline.createTimeline(data, store), v.parts.createPartChooser(data, store), v.caption.createCaption(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
   const camera = views[views.length - 1];
   labels.within(() => camera.freeArea(store.getState()));

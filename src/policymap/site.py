@@ -91,7 +91,8 @@ def _packed(compute, graph, fig, **options):
     """
     key = json.dumps([compute.__name__, sorted((n, a["label"], a.get("acronym"), a["kind"], a["level"], a.get("region"))
                                                for n, a in graph.nodes(data=True)),
-                      sorted(graph.edges), [r.model_dump() for r in fig.regions], sorted(options.items())],
+                      sorted(graph.edges), [r.model_dump() for r in fig.regions],
+                      sorted((k, dataclasses.asdict(v) if dataclasses.is_dataclass(v) else v) for k, v in options.items())],
                      sort_keys=True)
     if key not in _PACKED_CACHE:
         if len(_PACKED_CACHE) > 32:

@@ -168,3 +168,129 @@ def test_panel_lists_every_relation_of_a_body_whatever_the_part_shows(built_site
     ends = page.evaluate("ids => ids.map(id => window.policymap.data.edgesById.get(id)).map(e => [e.source, e.target])",
                          [i for n in named for i in n["names"]])
     assert all(a in shown and b in shown for a, b in ends)  # no name for a relation that reaches another part
+
+
+#: The caption's box, the region frames drawn and the bodies drawn, as DOM rectangles on the page.
+CAPTION_JS = """() => {
+  const network = window.policymap.network, frame = document.getElementById('map').getBoundingClientRect();
+  const box = (l, t, r, b) => { const a = network.canvasToDOM({x: l, y: t}), z = network.canvasToDOM({x: r, y: b});
+    return {left: frame.left + a.x, top: frame.top + a.y, right: frame.left + z.x, bottom: frame.top + z.y}; };
+  const caption = document.getElementById('part-caption'), c = caption.getBoundingClientRect();
+  const ids = Object.keys(window.policymap.data.nodes).filter(id => !network.body.nodes[id].options.hidden);
+  const part = window.policymap.data.parts.find(p => p.id === window.policymap.state().part);
+  const style = getComputedStyle(caption);
+  return {
+    visible: !caption.hidden && c.width > 0 && c.height > 0,
+    title: caption.querySelector('.part-caption-title').textContent,
+    place: caption.querySelector('.part-caption-place').textContent,
+    box: {left: c.left, top: c.top, right: c.right, bottom: c.bottom},
+    px: parseFloat(style.fontSize), color: style.color, background: style.backgroundColor,
+    bodies: ids.map(id => { const b = network.getBoundingBox(id); return [id, box(b.left, b.top, b.right, b.bottom)]; }),
+    regions: part && part.present ? part.present.regions.map(r => [r.label, box(r.x, r.y, r.x + r.width, r.y + r.height)]) : [],
+    names: window.policymap.relationLabels().map(n => [n.text, n.box]),
+    free: window.policymap.freeArea(), frame: {left: frame.left, top: frame.top},
+  };
+}"""
+
+
+def _overlap(a, b):
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def assert_caption_covers_nothing(page, framed=None):
+    """The caption covers no body and no region frame (so no heading) of the part fitted whole, or none of the
+    bodies ``framed`` when the camera zooms in (the others run on past the map's edges and under the caption, as
+    under a panel or the tour's card); no relation name; and it lies outside the free area."""
+    seen = page.evaluate(CAPTION_JS)
+    assert seen["visible"], seen
+    assert seen["px"] >= 20 and seen["color"] == "rgb(255, 255, 255)" and seen["background"] == "rgb(0, 0, 0)", seen
+    cap = seen["box"]
+    if framed is not None:
+        seen = dict(seen, bodies=[(label, box) for label, box in seen["bodies"] if label in framed], regions=[])
+    for what in ("bodies", "regions", "names"):
+        covered = [label for label, box in seen[what] if _overlap(cap, box)]
+        assert covered == [], (what, covered, cap)
+    free, at = seen["free"], seen["frame"]
+    free_box = {"left": at["left"] + free["left"], "top": at["top"] + free["top"],
+                "right": at["left"] + free["left"] + free["width"], "bottom": at["top"] + free["top"] + free["height"]}
+    assert not _overlap(cap, free_box), (cap, free_box)
+    return seen
+
+
+def test_the_projected_whole_system_map_names_the_part_shown(built_site, open_page):
+    watch = open_page(url(built_site, WHOLE, "?present"))
+    page = watch.page
+    settle(page, 300)
+    titles = page.evaluate("window.policymap.data.parts.filter(p => !p.step).map(p => p.title)")
+    assert len(titles) == len(PARTS)
+    seen = assert_caption_covers_nothing(page)
+    assert (seen["title"], seen["place"]) == (titles[0], f"part 1 of {len(PARTS)}")
+    assert seen["title"].startswith("Figure 2: ")
+    page.locator("body").press("]")
+    settle(page)
+    seen = assert_caption_covers_nothing(page)
+    assert (seen["title"], seen["place"]) == (titles[1], f"part 2 of {len(PARTS)}")
+    assert seen["title"].startswith("Figure 3: ")
+    page.wait_for_function("document.getElementById('announce').textContent === 'Showing ' + arguments[0]"
+                           .replace("arguments[0]", repr(f"{titles[1]}, part 2 of {len(PARTS)}")))
+    page.locator("body").press("]")
+    page.locator("body").press("]")
+    settle(page)
+    seen = assert_caption_covers_nothing(page)
+    assert (seen["title"], seen["place"]) == (titles[3], f"part 4 of {len(PARTS)}")
+    assert seen["title"].startswith("Case study: ")
+    page.locator("body").press("[")
+    settle(page)
+    assert page.evaluate(CAPTION_JS)["place"] == f"part 3 of {len(PARTS)}"
+    page.evaluate("window.policymap.select('lit')")  # a body framed beside the caption, its names clear of it
+    page.locator("#details").wait_for(state="visible")
+    settle(page)
+    near = shown_neighbours(page, "lit", 1)
+    seen = assert_caption_covers_nothing(page, near)
+    assert page.evaluate("window.policymap.state().part") == FIGURES[2]  # Figure 4's part holds LIT: it stays
+    assert seen["place"] == f"part 3 of {len(PARTS)}" and seen["names"], seen
+    assert_in_visible_area(page, near)
+    page.keyboard.press("Escape")
+    page.keyboard.press("p")  # normal mode: the whole map, no caption
+    settle(page)
+    assert not page.locator("#part-caption").is_visible()
+    assert watch.errors == []
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_the_caption_follows_the_address_and_covers_nothing_on_each_part(built_site, open_page, part):
+    page = open_page(url(built_site, WHOLE, f"?present&part={part}")).page
+    settle(page, 300)
+    seen = assert_caption_covers_nothing(page)
+    assert seen["title"] == page.evaluate("id => window.policymap.data.parts.find(p => p.id === id).title", part)
+    assert seen["place"] == f"part {PARTS.index(part) + 1} of {len(PARTS)}"
+    if part == "case-studies--lambeth-early-onset":
+        save_screenshot(page, "whole-system-present-caption")
+
+
+def test_a_tour_step_on_its_own_part_says_so(built_site, open_page):
+    page = open_page(url(built_site, WHOLE, "?present", "tour=from-a-service-user-to-the-renewal-fund&step=1")).page
+    steps = page.evaluate("window.policymap.data.tours.find(t => t.id === 'from-a-service-user-to-the-renewal-fund').steps")
+    parts = {p["id"]: p for p in page.evaluate("window.policymap.data.parts")}
+    for index, step in enumerate(steps):
+        if index:
+            page.keyboard.press("ArrowRight")
+        settle(page)
+        seen = assert_caption_covers_nothing(page, step["nodes"])
+        part = parts[page.evaluate("window.policymap.state().part")]  # the part shown
+        assert part["id"] == step["part"], (index, part["id"])
+        assert seen["title"] == part["title"], (index, seen)
+        if part.get("step"):
+            assert seen["place"] == "a tour step\u2019s own view"
+        else:
+            assert seen["place"] == f"part {PARTS.index(part['id']) + 1} of {len(PARTS)}"
+    assert any(parts[s["part"]].get("step") for s in steps), "the tour has a step with a part of its own"
+
+
+@pytest.mark.parametrize("page_name", ["mental-health-services", "renewal-regeneration"])
+def test_no_caption_on_a_figure_page(built_site, open_page, page_name):
+    page = open_page(url(built_site, page_name, "?present")).page
+    settle(page, 300)
+    assert page.locator("#part-caption").count() == 0
+    free = page.evaluate("window.policymap.freeArea()")
+    assert free["top"] == 0  # nothing takes a band off the top of the map

@@ -143,3 +143,27 @@ test("presenting, the bodies of other parts are hidden for views that draw over 
   go({ type: "mode", mode: "normal" });
   assert.equal(pm.parts.hidden(data, store.getState()).size, 0);
 });
+
+test("the caption names the part shown and its place among the chooser's parts, only while presenting", () => {
+  const { data, store, go } = setup();
+  assert.deepEqual(pm.parts.caption(data, store.getState()),
+    { id: "fig-a", title: "Figure 2: A", step: false, place: "part 1 of 3" });
+  go({ type: "part-step", delta: 1 });
+  assert.equal(pm.parts.caption(data, store.getState()).place, "part 2 of 3");
+  go({ type: "part", id: "case-studies" });
+  assert.deepEqual(pm.parts.caption(data, store.getState()),
+    { id: "case-studies", title: "Case studies", step: false, place: "part 3 of 3" });
+  go({ type: "tour", id: "across", step: 0 }); // a step's own part: not a numbered part
+  assert.deepEqual(pm.parts.caption(data, store.getState()),
+    { id: "across--step-1", title: "Across", step: true, place: "a tour step\u2019s own view" });
+  go({ type: "tour-step", delta: 1 }); // the next step is on Figure 2's part
+  assert.equal(pm.parts.caption(data, store.getState()).place, "part 1 of 3");
+  go({ type: "mode", mode: "normal" });
+  assert.equal(pm.parts.caption(data, store.getState()), null, "normal mode draws the whole map: no caption");
+});
+
+test("no caption on a map without parts", () => {
+  const { page, site } = fixture();
+  const data = pm.data.join(page, site);
+  assert.equal(pm.parts.caption(data, pm.store.initialState({ mode: "present" })), null);
+});

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from policymap.parts import CASE_STUDIES, system_parts
+from policymap.layout import compute_presentation_layout
+from policymap.parts import (CAPTION_BAND, CASE_STUDIES, PART_TIGHT_STYLE, PART_VIEWPORT, STEP_VIEWPORT, part_layout,
+                             system_parts)
 from policymap.render import figure_context, site_data, vis_shapes
 from policymap.schema import Step, Tour
 from policymap.site import WHOLE_SYSTEM, gather_pages
@@ -32,15 +34,38 @@ def _page_data(pages, page_id=WHOLE_SYSTEM):
     return figure_context(PROJECT, pages, pages[page_id], own[page_id])["page_data"]
 
 
-def test_each_figure_part_is_that_figure_as_its_page_presents_it(pages):
+def test_each_figure_part_is_that_figure_in_its_regions_packed_for_the_room_below_the_caption(pages):
     parts = {p.id: p for p in pages[WHOLE_SYSTEM].parts}
-    assert [p.id for p in pages[WHOLE_SYSTEM].parts] == [f.id for f in PROJECT.figures] + [
+    assert [p.id for p in pages[WHOLE_SYSTEM].parts if not p.step] == [f.id for f in PROJECT.figures] + [
         f"{CASE_STUDIES}--{s.id}" for s in PROJECT.case_studies]
     for fig in PROJECT.figures:
         part = parts[fig.id]
         assert set(part.bodies) == set(pages[fig.id].graph.nodes)
-        assert part.present == pages[fig.id].present  # exactly the layout the figure's own page presents
+        own = pages[fig.id].present  # as the figure's own page presents it, with the screen's whole height
+        assert [r["label"] for r in part.present.regions] == [r["label"] for r in own.regions]
+        whole = [n for n, label in part.present.labels.items() if label == own.labels[n]]
+        assert len(whole) >= len(own.labels) - 6, (fig.id, len(whole))  # at most a few more names cut to acronyms
         assert part.title.startswith(f"Figure {fig.number}: ")
+
+
+def test_every_part_is_packed_for_the_screen_less_the_caption_band(pages):
+    assert PART_VIEWPORT == (1280, 720 - CAPTION_BAND)
+    for part in pages[WHOLE_SYSTEM].parts:
+        present = part.present
+        viewport = STEP_VIEWPORT if part.step else PART_VIEWPORT
+        fitted = min((viewport[0] - 16) / present.width, (viewport[1] - 16) / present.height)
+        assert fitted >= 1.0, (part.id, fitted)  # drawn at 22 px or more in the room below the caption
+
+
+def test_a_part_too_full_for_the_presentation_style_is_packed_a_little_tighter(pages):
+    fig = PROJECT.figures[0]  # Figure 2 fills a 1280x720 screen at 22 px: below the caption it needs narrower gaps
+    graph = pages[fig.id].graph
+    loose = compute_presentation_layout(graph, fig.regions, vis_shapes(), viewport=PART_VIEWPORT)
+    assert loose.scale < 1.0
+    packed = part_layout(compute_presentation_layout, graph, fig.regions, vis_shapes())
+    assert packed.scale >= 1.0
+    assert packed == compute_presentation_layout(graph, fig.regions, vis_shapes(), viewport=PART_VIEWPORT,
+                                                 style=PART_TIGHT_STYLE)
 
 
 def test_each_case_study_part_holds_the_study_and_the_bodies_it_works_with(pages):

@@ -46,7 +46,7 @@ function start() {
   const bar = v.bar.createBar(store, pm.dom.announce);
   const views = [bar, map, labels, legend, v.panel.createPanel(data, store),
     v.tour.createTour(data, store), routes, v.notice.createNotice(data, store), v.search.createSearch(data, store),
-    v.timeline.createTimeline(data, store), v.parts.createPartChooser(data, store),
+    v.timeline.createTimeline(data, store), v.parts.createPartChooser(data, store), v.caption.createCaption(data, store),
     v.camera.createCamera(mapElement, map, data, styles)]; // the camera last: it measures what the others drew
   const camera = views[views.length - 1];
   labels.within(() => camera.freeArea(store.getState()));

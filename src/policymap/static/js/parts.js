@@ -72,6 +72,20 @@ function describe(data, part) {
   return index >= 0 ? part.title + ", part " + (index + 1) + " of " + list.length : part.title;
 }
 
+/* What the caption over the projected map says (views/caption.js): the part shown's title and its
+   place among the chooser's parts ("part 2 of 7"), or that it is a tour step's own view; null in
+   normal mode, on maps without parts, and when the whole map is shown. */
+function caption(data, state) {
+  const part = state.mode === "present" ? current(data, state) : null;
+  if (!part) {
+    return null;
+  }
+  const list = choices(data);
+  const index = list.indexOf(part);
+  return { id: part.id, title: part.title, step: index < 0,
+    place: index >= 0 ? "part " + (index + 1) + " of " + list.length : "a tour step\u2019s own view" };
+}
+
 /* The chooser's part `delta` places from the one shown (kept within the list). */
 function stepped(data, state, delta) {
   const list = choices(data);
@@ -101,4 +115,4 @@ function hidden(data, state) {
   return outside.get(part);
 }
 
-pm.parts = { choices, byId, current, describe, stepped, hidden };
+pm.parts = { choices, byId, current, describe, caption, stepped, hidden };

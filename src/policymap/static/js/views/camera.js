@@ -2,7 +2,9 @@
    is about (pm.select.frame: a body and its neighbours, a relation, a route, a tour step) in the
    part of the map that is actually visible: the map minus the zoom buttons, and in presentation
    mode minus the panels, the tour card and the bar that lie over it. With nothing to frame it
-   fits the whole map (after a filter, a mode change or the end of a tour). */
+   fits the whole map (after a filter, a mode change or the end of a tour). The projected
+   whole-system map's caption (views/caption.js) takes a band off the top of all of these: what
+   is framed or fitted, and the tour's card, go below it. */
 
 const PLACES = ["bottom-band", "bottom-right", "bottom-left", "top-band", "top-right", "top-left"];
 
@@ -12,6 +14,7 @@ function createCamera(mapElement, map, data, styles) {
   const animation = reducedMotion ? false : { duration: 450, easingFunction: "easeInOutQuad" };
   const tourPanel = document.getElementById("tour");
   const sidebar = document.querySelector(".sidebar");
+  const caption = document.getElementById("part-caption");
   let tourPlace = "bottom-band";
   let last = null; // the state last framed
 
@@ -37,9 +40,19 @@ function createCamera(mapElement, map, data, styles) {
     return options.sort((a, b) => b.width * b.height - a.width * a.height)[0] || area;
   }
 
+  /* The map less the zoom buttons' strip and, presenting, the caption naming the part shown. */
+  function room(style) {
+    const area = { left: 0, top: 0, width: mapElement.clientWidth - style.zoomStrip, height: mapElement.clientHeight };
+    if (!style.overlays || !caption || caption.hidden) {
+      return area;
+    }
+    const r = rectIn(caption);
+    return r.right > r.left && r.bottom > r.top ? without(area, r) : area;
+  }
+
   /* The part of the map nothing covers, in the map element's coordinates. */
   function freeArea(style) {
-    let area = { left: 0, top: 0, width: mapElement.clientWidth - style.zoomStrip, height: mapElement.clientHeight };
+    let area = room(style);
     if (!style.overlays) {
       return area;
     }
@@ -106,8 +119,7 @@ function createCamera(mapElement, map, data, styles) {
     if (!box || !mapElement.clientWidth || !mapElement.clientHeight) {
       return null;
     }
-    const area = { left: 0, top: 0, width: mapElement.clientWidth - style.zoomStrip, height: mapElement.clientHeight };
-    return viewFor(box, area, style.fitMargin, Infinity);
+    return viewFor(box, room(style), style.fitMargin, Infinity);
   }
 
   function fitAll(style, animate) {
@@ -121,13 +133,11 @@ function createCamera(mapElement, map, data, styles) {
     PLACES.forEach((name) => tourPanel.classList.toggle("at-" + name, name === place));
   }
 
-  function placeRect(place, size) {
-    const width = mapElement.clientWidth;
-    const height = mapElement.clientHeight;
+  function placeRect(place, size, r) {
     const band = place.endsWith("band");
-    const left = band || place.endsWith("left") ? 0 : width - size.width;
-    const top = place.startsWith("top") ? 0 : height - size.height;
-    return { left: left, top: top, right: band ? width : left + size.width, bottom: top + size.height };
+    const left = band || place.endsWith("left") ? r.left : r.left + r.width - size.width;
+    const top = place.startsWith("top") ? r.top : r.top + r.height - size.height;
+    return { left: left, top: top, right: band ? r.left + r.width : left + size.width, bottom: top + size.height };
   }
 
   /* Presentation mode shows a tour step's text over the map: on a card in a corner, or on a band
@@ -135,8 +145,10 @@ function createCamera(mapElement, map, data, styles) {
      band, when that draws them at least as large as the whole map is drawn; or the whole map stays
      in view and the text goes where it covers none of the step's bodies. */
   function placeTourCard(style, ids, box, animate) {
-    const width = mapElement.clientWidth;
-    const height = mapElement.clientHeight;
+    const r = room(style);
+    const width = r.width;
+    const height = r.height;
+    tourPanel.style.setProperty("--room-top", r.top + "px"); // the card's top places keep below the caption
     const sizes = {};
     PLACES.forEach((place) => {
       setPlace(place);
@@ -145,10 +157,10 @@ function createCamera(mapElement, map, data, styles) {
     const card = sizes["bottom-right"];
     const band = sizes["bottom-band"];
     const zooms = [
-      ["bottom-right", { left: 0, top: 0, width: width - card.width, height: height }],
-      ["bottom-left", { left: card.width, top: 0, width: width - card.width, height: height }],
-      ["bottom-band", { left: 0, top: 0, width: width, height: height - band.height }],
-      ["top-band", { left: 0, top: band.height, width: width, height: height - band.height }],
+      ["bottom-right", { left: r.left, top: r.top, width: width - card.width, height: height }],
+      ["bottom-left", { left: r.left + card.width, top: r.top, width: width - card.width, height: height }],
+      ["bottom-band", { left: r.left, top: r.top, width: width, height: height - band.height }],
+      ["top-band", { left: r.left, top: r.top + band.height, width: width, height: height - band.height }],
     ].map(([place, area]) => ({ place: place, view: viewFor(box, area, style.frame.margin, style.frame.maxScale) }))
       .sort((a, b) => b.view.scale - a.view.scale || (b.place === tourPlace) - (a.place === tourPlace));
     let choice = zooms[0];
@@ -156,7 +168,7 @@ function createCamera(mapElement, map, data, styles) {
     if (whole && choice.view.scale < whole.scale) {
       const order = [tourPlace].concat(PLACES.filter((place) => place !== tourPlace));
       const clear = order.find((place) => {
-        const rect = placeRect(place, sizes[place]);
+        const rect = placeRect(place, sizes[place], r);
         return ids.every((id) => {
           const b = network.getBoundingBox(id);
           const a = pointIn(whole, { x: b.left, y: b.top });
