@@ -924,11 +924,16 @@ function current(data, state) {
   return chosen && !chosen.step ? chosen : choices(data)[0] || null;
 }
 
-/* "Figure 3: …, part 2 of 4" */
-function describe(data, part) {
+/* Where a part sits: "part 2 of 4" among the chooser's parts, or a tour step's own view. */
+function place(data, part) {
   const list = choices(data);
   const index = list.indexOf(part);
-  return index >= 0 ? part.title + ", part " + (index + 1) + " of " + list.length : part.title;
+  return index >= 0 ? "part " + (index + 1) + " of " + list.length : "a tour step\u2019s own view";
+}
+
+/* "Figure 3: …, part 2 of 4" */
+function describe(data, part) {
+  return part.title + ", " + place(data, part);
 }
 
 /* What the caption over the projected map says (views/caption.js): the part shown's title and its
@@ -939,10 +944,7 @@ function caption(data, state) {
   if (!part) {
     return null;
   }
-  const list = choices(data);
-  const index = list.indexOf(part);
-  return { id: part.id, title: part.title, step: index < 0,
-    place: index >= 0 ? "part " + (index + 1) + " of " + list.length : "a tour step\u2019s own view" };
+  return { id: part.id, title: part.title, step: choices(data).indexOf(part) < 0, place: place(data, part) };
 }
 
 /* The chooser's part `delta` places from the one shown (kept within the list). */
@@ -1523,7 +1525,19 @@ function reducer(data) {
     return part && !part.step && part.id !== state.part ? Object.assign({}, state, { part: part.id }) : state;
   }
 
-  return (state, action) => followPart(reduce(state, action));
+  /* Presenting the whole system, a part shown by a tour step or a selection elsewhere is announced
+     as the caption names it; a part chosen is announced already (choosePart), and so is anything
+     else said in the same step. */
+  function sayPart(previous, state) {
+    if (!data.parts || state.mode !== "present" || previous.mode !== "present" || state.said !== previous.said) {
+      return state;
+    }
+    const part = pm.parts.current(data, state);
+    return part && part !== pm.parts.current(data, previous)
+      ? Object.assign({}, state, { said: say(state, "Showing " + pm.parts.describe(data, part)) }) : state;
+  }
+
+  return (state, action) => sayPart(state, followPart(reduce(state, action)));
 
   /* The selection, tour and notice an address asks for (see url.js); anything the map does not
      have becomes a notice rather than an error. */
@@ -3678,8 +3692,8 @@ pm.views.parts = { createPartChooser };
 /* views/caption.js: on the projected whole-system map, a caption along the top that names the part
    shown and its place in the sequence ("Figure 3: …", "part 2 of 7"), so the back of the room can
    read what it is looking at while the bar is folded. It follows pm.parts.caption; the camera
-   counts it as a cover and fits the part below it. Not a live region: choosing a part is already
-   announced ("Showing Figure 3: …, part 2 of 7"), and a tour step's card speaks for itself. */
+   counts it as a cover and fits the part below it. Not a live region: the store already says
+   each part shown in the same words ("Showing Figure 3: …, part 2 of 7"), once. */
 
 function createCaption(data, store) {
   const box = document.getElementById("part-caption");

@@ -284,7 +284,17 @@ def test_a_tour_step_on_its_own_part_says_so(built_site, open_page):
             assert seen["place"] == "a tour step\u2019s own view"
         else:
             assert seen["place"] == f"part {PARTS.index(part['id']) + 1} of {len(PARTS)}"
+        if index and part["id"] != steps[index - 1]["part"]:  # a step onto another part says so, as the caption does
+            said = f"Showing {seen['title']}, {seen['place']}"
+            page.wait_for_function(f"document.getElementById('announce').textContent === {said!r}")
     assert any(parts[s["part"]].get("step") for s in steps), "the tour has a step with a part of its own"
+    # the card's places along the top keep below the caption (these tours' steps all take the bottom)
+    tops = page.evaluate("""() => { const tour = document.getElementById('tour'), kept = tour.className, out = {};
+      ['top-band', 'top-left', 'top-right'].forEach(place => { tour.className = 'tour at-' + place;
+        out[place] = tour.getBoundingClientRect().top; });
+      tour.className = kept;
+      return [out, document.getElementById('part-caption').getBoundingClientRect().bottom]; }""")
+    assert all(top >= tops[1] + 12 for top in tops[0].values()), tops
 
 
 @pytest.mark.parametrize("page_name", ["mental-health-services", "renewal-regeneration"])

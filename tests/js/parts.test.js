@@ -167,3 +167,30 @@ test("no caption on a map without parts", () => {
   const data = pm.data.join(page, site);
   assert.equal(pm.parts.caption(data, pm.store.initialState({ mode: "present" })), null);
 });
+
+test("no caption while a route no part holds draws the whole map", () => {
+  const { data, store, go } = setup();
+  const state = go({ type: "route", from: "trust", to: "lsp" }); // trust and pct on Figure 2's part, lsp not
+  assert.equal(state.selection && state.selection.type, "route");
+  assert.ok(pm.select.route(data, state), "a route is found");
+  assert.equal(pm.parts.current(data, store.getState()), null, "the whole map is shown");
+  assert.equal(pm.parts.caption(data, store.getState()), null);
+});
+
+test("a part shown by a tour step or a selection elsewhere is announced once, as a part chosen is", () => {
+  const { go } = setup();
+  let state = go({ type: "part-step", delta: 1 });
+  assert.deepEqual(state.said, { text: "Showing Figure 3: B, part 2 of 3", n: 1 }, "] says it once");
+  state = go({ type: "tour", id: "across", step: 0 });
+  assert.deepEqual(state.said, { text: "Showing Across, a tour step\u2019s own view", n: 2 });
+  state = go({ type: "tour-step", delta: 1 });
+  assert.deepEqual(state.said, { text: "Showing Figure 2: A, part 1 of 3", n: 3 });
+  state = go({ type: "select-node", id: "trust" }); // on the part shown: nothing to say
+  assert.equal(state.said.n, 3);
+  state = go({ type: "select-node", id: "study" });
+  assert.deepEqual(state.said, { text: "Showing Case studies, part 3 of 3", n: 4 });
+  state = go({ type: "mode", mode: "normal" });
+  assert.equal(state.said.text, "Presentation mode off.");
+  state = go({ type: "select-node", id: "lsp" });
+  assert.equal(state.said.text, "Presentation mode off.", "not in normal mode");
+});

@@ -65,11 +65,16 @@ function current(data, state) {
   return chosen && !chosen.step ? chosen : choices(data)[0] || null;
 }
 
-/* "Figure 3: …, part 2 of 4" */
-function describe(data, part) {
+/* Where a part sits: "part 2 of 4" among the chooser's parts, or a tour step's own view. */
+function place(data, part) {
   const list = choices(data);
   const index = list.indexOf(part);
-  return index >= 0 ? part.title + ", part " + (index + 1) + " of " + list.length : part.title;
+  return index >= 0 ? "part " + (index + 1) + " of " + list.length : "a tour step\u2019s own view";
+}
+
+/* "Figure 3: …, part 2 of 4" */
+function describe(data, part) {
+  return part.title + ", " + place(data, part);
 }
 
 /* What the caption over the projected map says (views/caption.js): the part shown's title and its
@@ -80,10 +85,7 @@ function caption(data, state) {
   if (!part) {
     return null;
   }
-  const list = choices(data);
-  const index = list.indexOf(part);
-  return { id: part.id, title: part.title, step: index < 0,
-    place: index >= 0 ? "part " + (index + 1) + " of " + list.length : "a tour step\u2019s own view" };
+  return { id: part.id, title: part.title, step: choices(data).indexOf(part) < 0, place: place(data, part) };
 }
 
 /* The chooser's part `delta` places from the one shown (kept within the list). */

@@ -268,7 +268,19 @@ function reducer(data) {
     return part && !part.step && part.id !== state.part ? Object.assign({}, state, { part: part.id }) : state;
   }
 
-  return (state, action) => followPart(reduce(state, action));
+  /* Presenting the whole system, a part shown by a tour step or a selection elsewhere is announced
+     as the caption names it; a part chosen is announced already (choosePart), and so is anything
+     else said in the same step. */
+  function sayPart(previous, state) {
+    if (!data.parts || state.mode !== "present" || previous.mode !== "present" || state.said !== previous.said) {
+      return state;
+    }
+    const part = pm.parts.current(data, state);
+    return part && part !== pm.parts.current(data, previous)
+      ? Object.assign({}, state, { said: say(state, "Showing " + pm.parts.describe(data, part)) }) : state;
+  }
+
+  return (state, action) => sayPart(state, followPart(reduce(state, action)));
 
   /* The selection, tour and notice an address asks for (see url.js); anything the map does not
      have becomes a notice rather than an error. */

@@ -1,8 +1,8 @@
 /* views/caption.js: on the projected whole-system map, a caption along the top that names the part
    shown and its place in the sequence ("Figure 3: …", "part 2 of 7"), so the back of the room can
    read what it is looking at while the bar is folded. It follows pm.parts.caption; the camera
-   counts it as a cover and fits the part below it. Not a live region: choosing a part is already
-   announced ("Showing Figure 3: …, part 2 of 7"), and a tour step's card speaks for itself. */
+   counts it as a cover and fits the part below it. Not a live region: the store already says
+   each part shown in the same words ("Showing Figure 3: …, part 2 of 7"), once. */
 
 function createCaption(data, store) {
   const box = document.getElementById("part-caption");
