@@ -135,10 +135,11 @@ def write_bare_page(page: Path) -> Path:
     """Beside our built ``page``: bare vis-network drawing the same nodes and edges at the same fixed
     positions with physics off, and nothing else."""
     import json
-    import re
 
-    island = re.search(r'id="policymap-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S).group(1)
-    vis = json.loads(island)["vis"]
+    from policymap.pagedata import script_data
+
+    own = page.parent / "assets" / "maps" / (page.stem + ".js")
+    vis = script_data(own.read_text(encoding="utf-8"))["vis"]
     data = {"nodes": [{k: n[k] for k in ("id", "label", "x", "y")} for n in vis["nodes"]],
             "edges": [{"id": e["id"], "from": e["from"], "to": e["to"]} for e in vis["edges"]]}
     bare = page.with_name("bare-" + page.name)

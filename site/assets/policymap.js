@@ -152,9 +152,9 @@ pm.text = { pagesText, safeHref, option, listText, count };
 /* ---- js/data.js ---- */
 (function (pm) {
 /* data.js: the wire format in (typed on the Python side: policymap.pagedata, and
-   schema/page-data.schema.json). A map page carries its view inline (layout, tours, presentation
-   layout) in <script id="policymap-data">; what the map pages share (bodies, relations, terms)
-   comes once from assets/site-data.js. join() puts the two together and resolves lookups once;
+   schema/page-data.schema.json). A map's own view (layout, tours, presentation layout, dates)
+   comes from assets/maps/<page>.js (window.policymapPage); what the map pages share (bodies,
+   relations, terms) comes once from assets/site-data.js (window.policymapSite). join() puts the two together and resolves lookups once;
    every reading, label and text was computed by the build, nothing is derived here. */
 
 function join(page, site) {
@@ -3981,17 +3981,16 @@ function start() {
   if (query.present) {
     document.body.classList.add("present");
   }
-  const dataElement = document.getElementById("policymap-data");
-  if (!dataElement) {
-    return;
-  }
-  const site = window.policymapSite || {};
-  const data = pm.data.join(JSON.parse(dataElement.textContent), site);
   const mapElement = document.getElementById("map");
-  if (typeof vis === "undefined" || !mapElement) {
-    showMapMessage("The map could not be drawn because its script did not load. The text version below has every body and relation.");
+  if (!mapElement) {
     return;
   }
+  if (typeof vis === "undefined" || !window.policymapPage || !window.policymapSite) {
+    showMapMessage("The map could not be drawn because its scripts did not load. The text version below has every body and relation.");
+    return;
+  }
+  const site = window.policymapSite;
+  const data = pm.data.join(window.policymapPage, site);
   let store = null;
   const styles = pm.present.styles(data, () => store.getState());
   // Below 1440px the legend starts folded so the map can use the whole width; the Legend button brings it back.

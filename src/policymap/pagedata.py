@@ -4,9 +4,10 @@ Two things cross from Python to the browser:
 
 - ``assets/site-data.js`` (``SiteData``): what every map page shares, once: each body's panel
   text, each map's relations keyed by id, the vocabularies and the styles;
-- each map page's JSON island, ``<script type="application/json" id="policymap-data">``
-  (``PageData``): the map's own view (positions, regions, tours, presentation layout) and the
-  fields in which its copy of a shared body differs.
+- ``assets/maps/<page>.js`` (``PageData``, ``window.policymapPage``): each map's own view
+  (positions, regions, tours, presentation layout, dates) and the fields in which its copy of a
+  shared body differs. It is a script of its own, not part of the page, so the page's heading
+  and text version arrive without it; the page loads it after the first paint.
 
 Every value the page shows that follows from the data is computed here, once: relation
 readings with their subject and object phrases, kind and level labels, "as of" and page texts,
@@ -439,7 +440,7 @@ class Timeline(_Wire):
 
 
 class PageData(_Wire):
-    """A map page's JSON island: its own view of the map."""
+    """A map page's own data (assets/maps/<page>.js, window.policymapPage): its own view of the map."""
 
     figure: PageFigure = Field(description="The map.")
     nodes: dict[str, BodyPatch] = Field(default_factory=dict, description="Where this map's copy of a body differs.")
@@ -468,10 +469,16 @@ def models_to_json_schema() -> dict:
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "policymap page data",
         "description": ("The data a map page reads: assets/site-data.js (window.policymapSite, SiteData) and the "
-                        "page's JSON island (PageData). Generated from policymap.pagedata; do not edit by hand."),
+                        "map's own data, assets/maps/<page>.js (window.policymapPage, PageData). Generated from policymap.pagedata; do not edit by hand."),
         "anyOf": [refs[(SiteData, "validation")], refs[(PageData, "validation")]],
         "definitions": top["$defs"],
     }
+
+
+def script_data(text: str) -> dict:
+    """The data one of those scripts assigns (``window.policymapSite = {...};``), as the build wrote it."""
+    assignment = text[text.index("\nwindow.") + 1:]
+    return json.loads(assignment[assignment.index(" = ") + 3:].rstrip().removesuffix(";"))
 
 
 def json_schema_text() -> str:

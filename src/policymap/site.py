@@ -34,6 +34,7 @@ MARKER = ".policymap-site"  # in every built site: only a folder holding it is r
 MARKER_TEXT = "policymap build wrote this folder; the next build replaces it whole.\n"
 SITE_DATA = "assets/site-data.js"  # what the map pages share: bodies, relations, terms (render.site_data)
 PAGE_SCRIPT = "assets/policymap.js"  # static/js/ joined (bundle.join_scripts)
+MAP_DATA = "assets/maps/"  # each map page's own data (pagedata.PageData): MAP_DATA + <page>.js
 WHOLE_SYSTEM = "whole-system"
 PRESENT_MAX_NODES = 80
 
@@ -170,6 +171,12 @@ def _first_page_of(pages: dict[str, FigurePage], node_id: str) -> str | None:
     return None
 
 
+def map_data_file(url: str) -> str:
+    """Where a map page's own data is written: beside the shared assets, not in the page, so the
+    page's heading and text version arrive without it (the loader fetches it after the first paint)."""
+    return MAP_DATA + url.removesuffix(".html") + ".js"
+
+
 def render_site(project: Project) -> dict[str, str]:
     """Every page of the site, by file name."""
     env = make_environment()
@@ -179,8 +186,10 @@ def render_site(project: Project) -> dict[str, str]:
     out: dict[str, str] = {SITE_DATA: render_page(env, "site-data.js", {"site": shared}), PAGE_SCRIPT: join_scripts()}
     for page in pages.values():
         context = figure_context(project, pages, page, own_nodes[page.figure.id])
+        data_file = map_data_file(page.url)
+        out[data_file] = render_page(env, "page-data.js", {"page_data": context["page_data"]})
         out[page.url] = render_page(env, "figure.html", {**common, **context, "page_title": page.figure.title,
-                                                         "nav": _nav(pages, page.url)})
+                                                         "page_data_file": data_file, "nav": _nav(pages, page.url)})
     maps = [{"id": p.figure.id, "url": p.url, "number": p.figure.number, "title": p.figure.title,
              "name": _map_name(p), "caption": p.figure.caption, "as_of": p.figure.as_of,
              "as_of_note": p.figure.as_of_note, "node_count": p.graph.number_of_nodes(), "edge_count": len(p.records),
@@ -293,6 +302,7 @@ def _swap_in(files: dict[str, str], out: Path) -> None:
         _write_text(tmp / MARKER, MARKER_TEXT)
         _copy_static(tmp / "assets")
         for name, text in sorted(files.items()):
+            (tmp / name).parent.mkdir(parents=True, exist_ok=True)
             _write_text(tmp / name, text)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))

@@ -3,10 +3,11 @@ listed), lineage in the panel, search by a former or later name, and the 'What c
 
 import json
 
+from policymap.pagedata import script_data
+
+
 def _timeline(site):
-    html = (site / "mental-health-services.html").read_text(encoding="utf-8")
-    start = html.index('id="policymap-data">') + len('id="policymap-data">')
-    return json.loads(html[start:html.index("</script>", start)])["timeline"]
+    return script_data((site / "assets" / "maps" / "mental-health-services.js").read_text(encoding="utf-8"))["timeline"]
 
 
 def _node(page, node_id):

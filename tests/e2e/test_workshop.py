@@ -423,7 +423,7 @@ def test_axe_finds_nothing_serious_on_any_page(built_site, browser, mode):
     assert set(PAGES) <= set(pages)
     for name in pages:
         page.goto(url(built_site, name, "?present" if mode == "present" else ""))
-        is_map = page.evaluate("Boolean(document.getElementById('policymap-data'))")
+        is_map = page.evaluate("Boolean(document.getElementById('map'))")
         states = [("as opened", None)]
         if is_map:
             page.wait_for_function("window.policymap && window.policymap.network")

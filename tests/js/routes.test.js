@@ -16,9 +16,9 @@ const maps = new Map();
 
 function mapData(id) {
   if (!maps.has(id)) {
-    const html = fs.readFileSync(path.join(ROOT, "site", id + ".html"), "utf8");
-    const island = html.match(/<script type="application\/json" id="policymap-data">([\s\S]*?)<\/script>/)[1];
-    maps.set(id, pm.data.join(JSON.parse(island), SITE));
+    const text = fs.readFileSync(path.join(ROOT, "site", "assets", "maps", id + ".js"), "utf8");
+    const page = text.slice(text.indexOf("window.policymapPage = ") + "window.policymapPage = ".length).trim().replace(/;$/, "");
+    maps.set(id, pm.data.join(JSON.parse(page), SITE));
   }
   return maps.get(id);
 }

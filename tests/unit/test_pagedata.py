@@ -2,17 +2,15 @@
 Schema is current, and every page the build writes follows it."""
 
 import json
-import re
 from pathlib import Path
 
 import jsonschema
 
 from policymap.loader import load_project
-from policymap.pagedata import SCHEMA_PATH, json_schema_text
+from policymap.pagedata import SCHEMA_PATH, json_schema_text, script_data
 from policymap.site import render_site
 
 ROOT = Path(__file__).resolve().parents[2]
-ISLAND = re.compile(r'<script type="application/json" id="policymap-data">(.*?)</script>', re.S)
 
 
 def test_committed_page_data_schema_is_current():
@@ -29,11 +27,9 @@ def _validator(name):
 
 def test_every_built_page_follows_the_schema():
     files = render_site(load_project(ROOT / "data"))
-    text = files["assets/site-data.js"]
-    site = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    site = script_data(files["assets/site-data.js"])
     _validator("SiteData").validate(site)
-    pages = {name: json.loads(ISLAND.search(html).group(1)) for name, html in files.items()
-             if name.endswith(".html") and ISLAND.search(html)}
+    pages = {name: script_data(text) for name, text in files.items() if name.startswith("assets/maps/")}
     assert len(pages) == 4
     for name, data in pages.items():
         _validator("PageData").validate(data)
@@ -47,12 +43,11 @@ def test_every_built_page_follows_the_schema():
 
 def test_derived_values_come_from_the_build():
     files = render_site(load_project(ROOT / "data"))
-    text = files["assets/site-data.js"]
-    site = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    site = script_data(files["assets/site-data.js"])
     pct = site["bodies"]["pct"]
     assert (pct["kind_label"], pct["level_label"], pct["pages_text"][:3]) == ("NHS body", "Local", "pp ")
     edge = site["edges"]["mental-health-services"]["pct--commissions--mental-health-trusts"]
     assert edge["reading"] == "commission"  # plural subject
     assert site["aliases"]["GOL"] == "government-offices"
-    page = json.loads(ISLAND.search(files["mental-health-services.html"]).group(1))
+    page = script_data(files["assets/maps/mental-health-services.js"])
     assert page["figure"]["as_of_text"] == "May 2003" and page["figure"]["name"].startswith("Figure 2: ")

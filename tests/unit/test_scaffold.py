@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from policymap.cli import cli
+from policymap.pagedata import script_data
 from policymap.scaffold import find_schema, schema_ref
 from policymap.site import build_site
 
@@ -18,9 +19,8 @@ def run(*args):
     return CliRunner().invoke(cli, [*map(str, args)])
 
 
-def page_data(html: str) -> dict:
-    match = re.search(r'<script type="application/json" id="policymap-data">(.*?)</script>', html, re.S)
-    return json.loads(match.group(1))
+def page_data(site: Path, name: str) -> dict:
+    return script_data((site / "assets" / "maps" / f"{name}.js").read_text(encoding="utf-8"))
 
 
 def test_a_new_map_validates_builds_and_appears_everywhere(good_copy, tmp_path):
@@ -49,12 +49,12 @@ def test_a_new_map_validates_builds_and_appears_everywhere(good_copy, tmp_path):
 
     page = (out / "housing-and-health.html").read_text(encoding="utf-8")
     assert "Housing &amp; health: &lt;who&gt; does what" in page
-    assert {n["id"] for n in page_data(page)["vis"]["nodes"]} == {"housing-and-health-funder",
+    assert {n["id"] for n in page_data(out, "housing-and-health")["vis"]["nodes"]} == {"housing-and-health-funder",
                                                                  "housing-and-health-partnership"}
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="housing-and-health.html"' in index and "Housing &amp; health: &lt;who&gt; does what" in index
     script = (out / "assets" / "site-data.js").read_text(encoding="utf-8")
-    search = json.loads(script.split("window.policymapSite = ", 1)[1].rstrip().removesuffix(";"))["search"]
+    search = script_data(script)["search"]
     assert {"id": "housing-and-health-funder", "map": "housing-and-health"}.items() <= next(
         entry for entry in search if entry["id"] == "housing-and-health-funder").items()
     glossary = (out / "glossary.html").read_text(encoding="utf-8")

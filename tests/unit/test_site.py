@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from policymap.errors import FigureError
+from policymap.pagedata import script_data
 from policymap.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,13 +82,16 @@ def test_yaml_markup_reaches_the_page_inert(good_copy, tmp_path):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html, page.name
     html = (tmp_path / "site" / "funding.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'id="policymap-data">(.*?)</script>', html, re.S).group(1))
-    assert {n["id"]: n["label"] for n in data["vis"]["nodes"]}["kings-fund"] == PAYLOAD_LABEL
     assert "&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in html
-    # The shared site data is a script: the text is there, every '<' and '>' escaped as in |tojson.
+    # The map's own data and the shared site data are scripts: the text is there, every '<' and '>'
+    # escaped as in |tojson, and none of it in a comment.
+    own = (tmp_path / "site" / "assets" / "maps" / "funding.js").read_text(encoding="utf-8")
     script = (tmp_path / "site" / "assets" / "site-data.js").read_text(encoding="utf-8")
-    assert "<" not in script and ">" not in script
-    shared = json.loads(script.split("window.policymapSite = ", 1)[1].rstrip().removesuffix(";"))
+    for text in (own, script):
+        assert "<" not in text and ">" not in text
+        assert "alert" not in text.split("\nwindow.", 1)[0]
+    assert {n["id"]: n["label"] for n in script_data(own)["vis"]["nodes"]}["kings-fund"] == PAYLOAD_LABEL
+    shared = script_data(script)
     assert shared["bodies"]["kings-fund"]["label"] == PAYLOAD_LABEL
     assert shared["bodies"]["kings-fund"]["role"] == PAYLOAD_ROLE
 

@@ -1,7 +1,7 @@
 /* data.js: the wire format in (typed on the Python side: policymap.pagedata, and
-   schema/page-data.schema.json). A map page carries its view inline (layout, tours, presentation
-   layout) in <script id="policymap-data">; what the map pages share (bodies, relations, terms)
-   comes once from assets/site-data.js. join() puts the two together and resolves lookups once;
+   schema/page-data.schema.json). A map's own view (layout, tours, presentation layout, dates)
+   comes from assets/maps/<page>.js (window.policymapPage); what the map pages share (bodies,
+   relations, terms) comes once from assets/site-data.js (window.policymapSite). join() puts the two together and resolves lookups once;
    every reading, label and text was computed by the build, nothing is derived here. */
 
 function join(page, site) {

@@ -17,17 +17,16 @@ function start() {
   if (query.present) {
     document.body.classList.add("present");
   }
-  const dataElement = document.getElementById("policymap-data");
-  if (!dataElement) {
-    return;
-  }
-  const site = window.policymapSite || {};
-  const data = pm.data.join(JSON.parse(dataElement.textContent), site);
   const mapElement = document.getElementById("map");
-  if (typeof vis === "undefined" || !mapElement) {
-    showMapMessage("The map could not be drawn because its script did not load. The text version below has every body and relation.");
+  if (!mapElement) {
     return;
   }
+  if (typeof vis === "undefined" || !window.policymapPage || !window.policymapSite) {
+    showMapMessage("The map could not be drawn because its scripts did not load. The text version below has every body and relation.");
+    return;
+  }
+  const site = window.policymapSite;
+  const data = pm.data.join(window.policymapPage, site);
   let store = null;
   const styles = pm.present.styles(data, () => store.getState());
   // Below 1440px the legend starts folded so the map can use the whole width; the Legend button brings it back.
