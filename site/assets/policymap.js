@@ -164,6 +164,7 @@ function join(page, site) {
     kinds: site.kinds || {}, levels: site.levels || {}, layers: site.layers || {},
     relations: site.relations || {}, glossary: site.glossary || {}, websites: site.websites || {},
     maps: maps, aliases: site.aliases || {},
+    kindStyles: new Map(((site.legend || {}).kinds || []).map(([id, colour, fill, shape]) => [id, { colour: colour, fill: fill, shape: shape }])),
     // the page's relations in drawing order, each keyed by its id: source--relation--target
     edges: page.vis.edges.map((visEdge) => Object.assign({ id: visEdge.id, key: visEdge.id }, siteEdges[visEdge.id])),
     nodes: {}, others: {},
@@ -1919,11 +1920,26 @@ function createMap(element, data, store, styles) {
   const baseEdges = data.vis.edges.map(unlabelled);
   const options = Object.assign({}, data.vis.options);
   options.interaction = Object.assign({ hover: true }, options.interaction);
-  // At start nothing is faded, filtered or presented, so the styled items would only repeat the
-  // options' and groups' defaults, which vis pays for item by item: the first frame of a
-  // 1,000-body map comes sooner with the plain items. render() sends whole ones.
-  const nodes = new vis.DataSet(baseNodes);
-  const edges = new vis.DataSet(baseEdges);
+
+  /* The items as the state styles them. Unless `always`, null when they would only repeat the
+     options' and groups' defaults (nothing faded, filtered or presented), which vis pays for item
+     by item: a 1,000-body map's first frame comes sooner with the plain items. */
+  function styledItems(state, always) {
+    const style = styles[state.mode];
+    const hide = pm.select.hidden(data, state);
+    const stand = pm.select.emphasis(data, state);
+    if (!always && state.mode === "normal" && !hide.nodes.size && !hide.edges.size && !stand && state.colourBy === "kind" && !state.at) {
+      return null;
+    }
+    return { nodes: baseNodes.map((n) => style.node(n, Boolean(stand && !stand.nodes.has(n.id)), hide.nodes.has(n.id), state)),
+      edges: baseEdges.map((e) => style.edge(e, Boolean(stand && !stand.edges.has(e.id)), hide.edges.has(e.id), state)) };
+  }
+
+  // vis is built with the items the first state needs, so the first render changes none of
+  // them: with physics off, each DataSet update draws the whole map at once, in the same task.
+  const first = styledItems(store.getState(), false);
+  const nodes = new vis.DataSet(first ? first.nodes : baseNodes);
+  const edges = new vis.DataSet(first ? first.edges : baseEdges);
   const network = new vis.Network(element, { nodes: nodes, edges: edges }, options);
   let regions = [];
 
@@ -2009,14 +2025,10 @@ function createMap(element, data, store, styles) {
     if (previous && STYLED.every((key) => state[key] === previous[key])) {
       return;
     }
-    const style = styles[state.mode];
-    const hide = pm.select.hidden(data, state);
-    const stand = pm.select.emphasis(data, state);
-    const styled = previous || state.mode !== "normal" || hide.nodes.size || hide.edges.size || stand || state.colourBy !== "kind"
-      || Boolean(state.at); // a later date: its layout and faded bodies
-    if (styled) {
-      nodes.update(baseNodes.map((n) => style.node(n, Boolean(stand && !stand.nodes.has(n.id)), hide.nodes.has(n.id), state)));
-      edges.update(baseEdges.map((e) => style.edge(e, Boolean(stand && !stand.edges.has(e.id)), hide.edges.has(e.id), state)));
+    if (previous) {
+      const items = styledItems(state, true);
+      nodes.update(items.nodes);
+      edges.update(items.edges);
     }
     regions = regionsFor(state);
     showSelection(state);
@@ -2415,7 +2427,7 @@ function createCamera(mapElement, map, data, styles) {
   function render(state, previous, action) {
     const refold = layout();
     if (!previous) {
-      resize();
+      network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px"); // drawn once, at the next frame
       show(state, false);
       last = state;
       return;
@@ -2536,9 +2548,9 @@ function relationItem(edge, id, withNote, linkAttributes) {
   return item;
 }
 
-function kindSwatch(kind) {
-  const swatch = document.querySelector("#legend-kind-" + CSS.escape(kind) + " svg");
-  return swatch ? swatch.cloneNode(true) : null;
+function kindSwatch(data, kind) {
+  const look = data.kindStyles.get(kind);
+  return look ? pm.dom.shapeSwatch(look.shape, look.colour, look.fill) : null;
 }
 
 function panelHead(title, insideTour) {
@@ -2569,7 +2581,7 @@ function nodeDetails(data, node, insideTour) {
   if (node.acronym) {
     parts.push(el("p", { class: "acronym" }, el("abbr", {}, node.acronym), ": " + (node.acronym_expansion || node.label)));
   }
-  parts.push(el("p", { class: "kind" }, kindSwatch(node.kind), node.kind_label + " · " + node.level_label));
+  parts.push(el("p", { class: "kind" }, kindSwatch(data, node.kind), node.kind_label + " · " + node.level_label));
   parts.push(el("p", { class: "role" }, node.role));
   parts.push(focusControl());
   if (node.description) {
@@ -2832,8 +2844,14 @@ function createLegend(data, store, styles) {
   const reset = document.querySelector("[data-action='reset-filters']");
   const unhighlight = document.querySelector("[data-action='clear-showcase']");
   const showcaseStatus = document.getElementById("showcase-status");
-  if (holder && styles) {
-    build(holder, data, styles);
+  /* The groups are built when the legend is first shown, or once the map's first frame is on
+     screen (finish(), from main.js): a folded legend is not worth keeping the map waiting. */
+  let built = false;
+  function buildOnce() {
+    if (!built && holder && styles) {
+      build(holder, data, styles);
+    }
+    built = true;
   }
   if (toggle) {
     toggle.disabled = false;
@@ -2889,6 +2907,13 @@ function createLegend(data, store, styles) {
   }
 
   function render(state, previous, action) {
+    if (!built) {
+      if (!state.panels.legend) {
+        return; // folded, as the page has it
+      }
+      buildOnce();
+      previous = undefined; // everything in it is new
+    }
     if (legend) {
       legend.hidden = !state.panels.legend;
       if (toggle) {
@@ -2943,7 +2968,14 @@ function createLegend(data, store, styles) {
     }
   }
 
-  return { render: render };
+  function finish() {
+    if (!built) {
+      buildOnce();
+      render(store.getState(), undefined, null);
+    }
+  }
+
+  return { render: render, finish: finish };
 }
 
 pm.views.legend = { createLegend, hiddenText };
@@ -4002,7 +4034,7 @@ function start() {
   }));
 
   const v = pm.views;
-  const legend = v.legend.createLegend(data, store, site.legend); // first: the panel borrows its swatches
+  const legend = v.legend.createLegend(data, store, site.legend);
   const map = v.map.createMap(mapElement, data, store, styles);
   const labels = v.labels.createLabels(map, data, store, styles);
   const routes = v.routes.createRoutes(data, store);
@@ -4056,15 +4088,23 @@ function start() {
   });
   window.addEventListener("resize", () => camera.refit(store.getState));
 
-  // After the first frame: on large maps these lists are thousands of elements, and the map comes first.
+  // Once the map's first frame is on screen (the frame after the one vis drew it in; or after a
+  // second, should it not draw): on large maps these lists are thousands of elements, and the map comes first.
+  let finished = false;
   function finishLoading() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    legend.finish();
     v.twin.renderTwin(data);
     v.twin.wireTwin();
     routes.fillBodies();
     document.documentElement.setAttribute("data-policymap-ready", "");
   }
   if (window.requestAnimationFrame) {
-    requestAnimationFrame(() => setTimeout(finishLoading, 0));
+    map.network.once("afterDrawing", () => requestAnimationFrame(() => setTimeout(finishLoading, 0)));
+    setTimeout(finishLoading, 1000);
   } else {
     finishLoading();
   }

@@ -11,6 +11,7 @@ function join(page, site) {
     kinds: site.kinds || {}, levels: site.levels || {}, layers: site.layers || {},
     relations: site.relations || {}, glossary: site.glossary || {}, websites: site.websites || {},
     maps: maps, aliases: site.aliases || {},
+    kindStyles: new Map(((site.legend || {}).kinds || []).map(([id, colour, fill, shape]) => [id, { colour: colour, fill: fill, shape: shape }])),
     // the page's relations in drawing order, each keyed by its id: source--relation--target
     edges: page.vis.edges.map((visEdge) => Object.assign({ id: visEdge.id, key: visEdge.id }, siteEdges[visEdge.id])),
     nodes: {}, others: {},

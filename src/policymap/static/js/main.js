@@ -38,7 +38,7 @@ function start() {
   }));
 
   const v = pm.views;
-  const legend = v.legend.createLegend(data, store, site.legend); // first: the panel borrows its swatches
+  const legend = v.legend.createLegend(data, store, site.legend);
   const map = v.map.createMap(mapElement, data, store, styles);
   const labels = v.labels.createLabels(map, data, store, styles);
   const routes = v.routes.createRoutes(data, store);
@@ -92,15 +92,23 @@ function start() {
   });
   window.addEventListener("resize", () => camera.refit(store.getState));
 
-  // After the first frame: on large maps these lists are thousands of elements, and the map comes first.
+  // Once the map's first frame is on screen (the frame after the one vis drew it in; or after a
+  // second, should it not draw): on large maps these lists are thousands of elements, and the map comes first.
+  let finished = false;
   function finishLoading() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    legend.finish();
     v.twin.renderTwin(data);
     v.twin.wireTwin();
     routes.fillBodies();
     document.documentElement.setAttribute("data-policymap-ready", "");
   }
   if (window.requestAnimationFrame) {
-    requestAnimationFrame(() => setTimeout(finishLoading, 0));
+    map.network.once("afterDrawing", () => requestAnimationFrame(() => setTimeout(finishLoading, 0)));
+    setTimeout(finishLoading, 1000);
   } else {
     finishLoading();
   }

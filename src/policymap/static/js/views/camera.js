@@ -231,7 +231,7 @@ function createCamera(mapElement, map, data, styles) {
   function render(state, previous, action) {
     const refold = layout();
     if (!previous) {
-      resize();
+      network.setSize(mapElement.clientWidth + "px", mapElement.clientHeight + "px"); // drawn once, at the next frame
       show(state, false);
       last = state;
       return;

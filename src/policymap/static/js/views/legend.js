@@ -110,8 +110,14 @@ function createLegend(data, store, styles) {
   const reset = document.querySelector("[data-action='reset-filters']");
   const unhighlight = document.querySelector("[data-action='clear-showcase']");
   const showcaseStatus = document.getElementById("showcase-status");
-  if (holder && styles) {
-    build(holder, data, styles);
+  /* The groups are built when the legend is first shown, or once the map's first frame is on
+     screen (finish(), from main.js): a folded legend is not worth keeping the map waiting. */
+  let built = false;
+  function buildOnce() {
+    if (!built && holder && styles) {
+      build(holder, data, styles);
+    }
+    built = true;
   }
   if (toggle) {
     toggle.disabled = false;
@@ -167,6 +173,13 @@ function createLegend(data, store, styles) {
   }
 
   function render(state, previous, action) {
+    if (!built) {
+      if (!state.panels.legend) {
+        return; // folded, as the page has it
+      }
+      buildOnce();
+      previous = undefined; // everything in it is new
+    }
     if (legend) {
       legend.hidden = !state.panels.legend;
       if (toggle) {
@@ -221,7 +234,14 @@ function createLegend(data, store, styles) {
     }
   }
 
-  return { render: render };
+  function finish() {
+    if (!built) {
+      buildOnce();
+      render(store.getState(), undefined, null);
+    }
+  }
+
+  return { render: render, finish: finish };
 }
 
 pm.views.legend = { createLegend, hiddenText };

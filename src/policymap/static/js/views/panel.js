@@ -73,9 +73,9 @@ function relationItem(edge, id, withNote, linkAttributes) {
   return item;
 }
 
-function kindSwatch(kind) {
-  const swatch = document.querySelector("#legend-kind-" + CSS.escape(kind) + " svg");
-  return swatch ? swatch.cloneNode(true) : null;
+function kindSwatch(data, kind) {
+  const look = data.kindStyles.get(kind);
+  return look ? pm.dom.shapeSwatch(look.shape, look.colour, look.fill) : null;
 }
 
 function panelHead(title, insideTour) {
@@ -106,7 +106,7 @@ function nodeDetails(data, node, insideTour) {
   if (node.acronym) {
     parts.push(el("p", { class: "acronym" }, el("abbr", {}, node.acronym), ": " + (node.acronym_expansion || node.label)));
   }
-  parts.push(el("p", { class: "kind" }, kindSwatch(node.kind), node.kind_label + " · " + node.level_label));
+  parts.push(el("p", { class: "kind" }, kindSwatch(data, node.kind), node.kind_label + " · " + node.level_label));
   parts.push(el("p", { class: "role" }, node.role));
   parts.push(focusControl());
   if (node.description) {
