@@ -554,6 +554,17 @@ def _region_options(label: str, bands, sizes, pack, limit: float, style: PackSty
     return options
 
 
+@functools.lru_cache(maxsize=8192)
+def _options_of(label: str, packing: str, members: tuple, limit: float, style: PackStyle) -> tuple:
+    """``_region_options`` for a region whose bands are ``members`` (bands of (node id, size)),
+    remembered across layouts: a map's layout at each of its dates, and the whole system's parts,
+    pack the same regions again and again."""
+    bands = [[n for n, _ in band] for band in members]
+    sizes = {n: size for band in members for n, size in band}
+    pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
+    return tuple(_region_options(label, bands, sizes, pack, limit, style))
+
+
 def _height_at(options: list[tuple[float, float]], budget: float) -> float:
     fitting = [h for b, h in options if b <= budget]
     return fitting[-1] if fitting else options[0][1]
@@ -571,17 +582,17 @@ def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None,
     """
     shapes = shapes or {}
     best = None
-    memo: dict = {}
+    tried: set = set()
     for acronym_over in (math.inf,) if style.full_names else (math.inf, 260, 190, 120):
         for wrap in (130, 150, 170, 190, 215, 240):
             lines, sizes, short = _pack_labels(graph, shapes, wrap, acronym_over, style)
             signature = tuple(sorted((n, tuple(ls)) for n, ls in lines.items()))
-            if signature in memo:
+            if signature in tried:
                 continue  # the same labels as a candidate already tried
-            memo[signature] = True
+            tried.add(signature)
             for tidiness, packing in enumerate(("tight", "merged", "bands")):
                 for aligned, mode in enumerate(("columns", "grid")):
-                    scale, finish = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode, memo,
+                    scale, finish = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode,
                                                        style)
                     # Fit first (to a margin), then full names, then tidy rows and aligned frames, then size.
                     key = (min(scale, 1.05), -short, tidiness, aligned, scale)
@@ -592,7 +603,7 @@ def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None,
     return best[1]()  # only the chosen candidate has its nodes placed
 
 
-def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, memo: dict, style: PackStyle):
+def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, style: PackStyle):
     """Nodes in rows inside each region: a row per level band ("bands"), levels run together
     ("merged"), or rows of like heights ("tight"). Regions on the figure's grid ("grid": columns and
     rows aligned) or stacked in their columns ("columns": each region only as tall as it needs).
@@ -603,12 +614,8 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
     if packing != "bands":
         bands = {k: [[n for band in v for n in band]] for k, v in bands.items()}
     pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
-    options = {}
-    for p in parts:
-        key = (p.label, packing, tuple((n, sizes[n]) for band in bands[p.id] for n in band), len(bands[p.id]))
-        if key not in memo:
-            memo[key] = _region_options(p.label, bands[p.id], sizes, pack, viewport[0], style)
-        options[p.id] = memo[key]
+    options = {p.id: _options_of(p.label, packing, tuple(tuple((n, sizes[n]) for n in band) for band in bands[p.id]),
+                                 viewport[0], style) for p in parts}
     columns = sorted({p.column for p in parts})
     grid_rows = sorted({p.row for p in parts})
     avail_w, avail_h = viewport[0] - 2 * style.fit_margin, viewport[1] - 2 * style.fit_margin
