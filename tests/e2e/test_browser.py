@@ -169,3 +169,46 @@ def test_index_and_glossary_pages(built_site, browser):
     save_screenshot(page, "glossary-1280x720")
     assert errors == []
     page.close()
+
+
+SCRIPT_START = """
+window.__scriptsAt = null;
+new MutationObserver((changes) => {
+  if (window.__scriptsAt === null && changes.some((c) => [...c.addedNodes].some((n) => n.src && n.src.includes("vis-network")))) {
+    window.__scriptsAt = performance.now();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def _scripts_and_paint(browser, url):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.add_init_script(SCRIPT_START)
+    page.goto(url)
+    page.wait_for_function("window.policymap && window.policymap.network")
+    asked, painted = page.evaluate("""[window.__scriptsAt,
+        performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint').startTime]""")
+    page.close()
+    return asked, painted
+
+
+def test_map_scripts_wait_for_the_first_paint_over_a_network_but_not_from_a_file(built_site, browser):
+    """Served, the heading and text version paint before the 1 MB of scripts is asked for (a slow
+    network would otherwise hold the first paint back); opened from a file they are asked for at once."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for name in ["renewal-regeneration", "whole-system"]:
+            asked, painted = _scripts_and_paint(browser, f"http://127.0.0.1:{server.server_port}/{name}.html")
+            assert asked > painted, (name, asked, painted)
+            asked, painted = _scripts_and_paint(browser, (built_site / f"{name}.html").as_uri())
+            assert asked < painted, (name, asked, painted)
+    finally:
+        server.shutdown()
+        server.server_close()
