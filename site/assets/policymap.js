@@ -2778,6 +2778,10 @@ function build(holder, data, styles) {
         el("span", { class: "no-box", "aria-hidden": "true" }), lineSwatch("#4a5563", true),
         el("span", { class: "legend-label" }, "dashed: implied by the guide, not stated"), " ", count(implied, true))));
     }
+    const choice = (value, label) => el("label", {},
+      el("input", { type: "radio", name: "relation-labels", value: value, checked: value === "auto" }), " " + label);
+    lists.push(fieldset({ class: "relation-names", id: "relation-names" }, ["Names on the map"],
+      choice("auto", "where there is room"), choice("all", "all"), choice("none", "none")));
     holder.appendChild(fieldset({ class: "filter-group" },
       ["Relations ", el("span", { class: "hint-inline" }, "(arrow points from subject to object)")], ...lists));
   }
@@ -2866,6 +2870,8 @@ function createLegend(data, store, styles) {
         store.dispatch({ type: "case-studies", shown: input.checked });
       } else if (input.name === "colour-by" && input.checked) {
         store.dispatch({ type: "colour-by", value: input.value });
+      } else if (input.name === "relation-labels" && input.checked) {
+        store.dispatch({ type: "relation-labels", value: input.value });
       }
     });
   }
@@ -2926,6 +2932,9 @@ function createLegend(data, store, styles) {
     }
     if (!previous || previous.showcase !== state.showcase) {
       renderShowcase(state);
+    }
+    if (!previous || previous.relationLabels !== state.relationLabels) {
+      document.querySelectorAll("input[name='relation-labels']").forEach((input) => { input.checked = input.value === state.relationLabels; });
     }
     if (previous && ["filters", "colourBy", "at", "endedView", "mode"].every((key) => previous[key] === state[key])) {
       return;

@@ -115,3 +115,35 @@ def test_relation_names_can_be_turned_off(built_site, open_page):
     page.evaluate("window.policymap.dispatch({type: 'relation-labels', value: 'none'})")
     page.wait_for_timeout(100)
     assert page.evaluate("window.policymap.relationLabels().length") == 0
+
+
+@pytest.mark.parametrize("mode", ["normal", "present"])
+def test_the_legend_chooses_which_relations_are_named(built_site, open_page, mode):
+    """Names on the map: where there is room (as the page starts), all, or none, from the legend.
+    Projected, only what stands out is named (the selection's relations); on the map as it is today,
+    the relations of bodies that had ended are drawn faded and left unnamed. "all" names them too."""
+    query, fragment = ("?present", "node=lit") if mode == "present" else ("?at=today", "")
+    page = open_page(url(built_site, "mental-health-services", query, fragment)).page
+    page.wait_for_selector("html[data-policymap-ready]", state="attached")
+    camera_still(page)
+    counted = lambda: page.evaluate("window.policymap.relationLabels().length")  # noqa: E731
+    named = lambda: page.evaluate("window.policymap.state().relationLabels")  # noqa: E731
+    auto = counted()
+    page.click("#bar-opener" if mode == "present" else "#legend-toggle")
+    if mode == "present":
+        page.click("#legend-toggle")
+    group = page.locator("#relation-names")
+    assert group.locator("input:checked").get_attribute("value") == "auto"
+    group.get_by_label("none").check()
+    assert named() == "none"
+    group.get_by_label("all").focus()
+    page.keyboard.press("Space")
+    assert named() == "all"
+    page.evaluate("window.policymap.dispatch({type: 'panel', name: 'legend', open: false})")
+    camera_still(page)
+    assert counted() > auto
+    page.evaluate("window.policymap.dispatch({type: 'panel', name: 'legend', open: true})")
+    group.get_by_label("where there is room").check()
+    page.evaluate("window.policymap.dispatch({type: 'panel', name: 'legend', open: false})")
+    camera_still(page)
+    assert named() == "auto" and counted() == auto
