@@ -119,6 +119,19 @@ function createMap(element, data, store, styles) {
     showSelection(store.getState()); // vis changed its own selection on the click: put ours back
   });
 
+  /* vis-network reads a node's margins only when it builds the node's shape, and presentation
+     mode's are not normal mode's: on a change of mode each shape takes them again and is measured
+     anew at the next draw (vis-network 9.1's own _setMargins and refreshNeeded). */
+  function remargin() {
+    Object.keys(network.body.nodes).forEach((id) => {
+      const shape = network.body.nodes[id].shape;
+      if (shape && typeof shape._setMargins === "function") {
+        shape._setMargins(network.body.nodes[id].labelModule);
+        shape.refreshNeeded = true;
+      }
+    });
+  }
+
   const STYLED = ["mode", "colourBy", "filters", "selection", "tour", "focusDepth", "showcase", "at", "endedView", "part"];
 
   function render(state, previous) {
@@ -129,6 +142,9 @@ function createMap(element, data, store, styles) {
       const items = styledItems(state, true);
       nodes.update(items.nodes);
       edges.update(items.edges);
+      if (state.mode !== previous.mode) {
+        remargin();
+      }
     }
     regions = regionsFor(state);
     showSelection(state);
