@@ -35,9 +35,9 @@ assets/maps/renewal-regeneration.js, 177 KB); vis-network built with the first s
 so start() no longer draws the map three or four times in one task (Figure 3: 190 to 136 ms);
 and the parsed-page paint, which ended a layout shift of 0.50 on phones (Figure 4 once scored 78).
 
-First frame on 1,000 bodies, same day, quiet machine: ours 0.54-0.59 s, bare 0.37-0.45 s; ratio
-1.28-1.53 over a dozen runs of nine rounds (median about 1.35). Ours is steady, bare moves with the
-machine. Where ours spends the extra ~150 ms: laying out and painting the page before the map (its
+First frame on 1,000 bodies, same day: ours 0.50-0.60 s, bare 0.36-0.45 s; ratio 1.28-1.53 over a
+dozen runs of nine rounds while the page was changing (median about 1.35), and 1.19-1.40 over eight
+runs of the final site (median 1.31). Ours is steady, bare moves with the machine. Where ours spends the extra ~150 ms: laying out and painting the page before the map (its
 header, bar and panels: about 40 ms of style and layout that a bare canvas page does not have),
 fetching four scripts instead of one, 10-15 ms joining the data, 15 ms of views, and a first draw
 about 15 ms longer than bare's (the styled boxes). Drawing the map inside start() as well as in
