@@ -57,7 +57,7 @@ def gather_pages(project: Project) -> dict[str, FigurePage]:
         # Presentation mode packs every label at projector size: past about 80 bodies no screen
         # holds them all, so large maps present with their normal layout, laid out on a grid.
         if graph.number_of_nodes() <= PRESENT_MAX_NODES:
-            layout, present = _packed(compute_map_layout, graph, fig), _packed(compute_presentation_layout, graph, fig)
+            layout, present = _packed(compute_map_layout, graph, fig.regions), _packed(compute_presentation_layout, graph, fig.regions)
         else:
             layout, present = compute_layout(graph, fig.regions, shapes=vis_shapes()), None
         page = FigurePage(fig, graph, layout, page_url(fig.id), present)
@@ -69,22 +69,23 @@ def gather_pages(project: Project) -> dict[str, FigurePage]:
 
 
 _PACKED_CACHE: dict[str, object] = {}
+PACKED_KEEP = 256  # a build packs about 50 layouts (each map at each date, the whole system's parts): keep a few builds' worth
 
 
 def _map_layout(graph, fig):
     """A map's normal layout, as ``gather_pages`` lays it out (also for the map at later dates)."""
     if graph.number_of_nodes() <= PRESENT_MAX_NODES:
-        return _packed(compute_map_layout, graph, fig)
+        return _packed(compute_map_layout, graph, fig.regions)
     return compute_layout(graph, fig.regions, shapes=vis_shapes())
 
 
 def _present_layout(graph, fig):
     """Presentation mode's layout, or None for a map too large to pack at projector size."""
-    return _packed(compute_presentation_layout, graph, fig) if graph.number_of_nodes() <= PRESENT_MAX_NODES else None
+    return _packed(compute_presentation_layout, graph, fig.regions) if graph.number_of_nodes() <= PRESENT_MAX_NODES else None
 
 
-def _packed(compute, graph, fig, **options):
-    """``compute(graph, fig.regions, shapes, **options)`` (a packed layout), remembered for the life of the process.
+def _packed(compute, graph, regions, **options):
+    """``compute(graph, regions, shapes, **options)`` (a packed layout), remembered for the life of the process.
 
     Packing labels takes about a third of a second a map; it reads only the labels, kinds, levels,
     regions and relations, so ``policymap serve`` skips it when an edit changes a role, a
@@ -92,13 +93,13 @@ def _packed(compute, graph, fig, **options):
     """
     key = json.dumps([compute.__name__, sorted((n, a["label"], a.get("acronym"), a["kind"], a["level"], a.get("region"))
                                                for n, a in graph.nodes(data=True)),
-                      sorted(graph.edges), [r.model_dump() for r in fig.regions],
+                      sorted(graph.edges), [r.model_dump() for r in regions],
                       sorted((k, dataclasses.asdict(v) if dataclasses.is_dataclass(v) else v) for k, v in options.items())],
                      sort_keys=True)
     if key not in _PACKED_CACHE:
-        if len(_PACKED_CACHE) > 32:
+        if len(_PACKED_CACHE) > PACKED_KEEP:
             _PACKED_CACHE.clear()
-        _PACKED_CACHE[key] = compute(graph, fig.regions, vis_shapes(), **options)
+        _PACKED_CACHE[key] = compute(graph, regions, vis_shapes(), **options)
     return _PACKED_CACHE[key]
 
 
@@ -126,12 +127,7 @@ def whole_system_page(project: Project, pages: dict[str, FigurePage]) -> FigureP
 
 def _part_layout(graph, regions, shapes, **options):
     """A part's presentation layout (``parts.system_parts``), remembered as ``_packed`` remembers a map's."""
-    return _packed(compute_presentation_layout, graph, _Regions(list(regions)), **options)
-
-
-@dataclass(frozen=True)
-class _Regions:
-    regions: list  # what ``_packed`` reads of a figure
+    return _packed(compute_presentation_layout, graph, list(regions), **options)
 
 
 def _nav(pages: dict[str, FigurePage], current: str) -> list[dict]:

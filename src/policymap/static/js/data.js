@@ -17,11 +17,11 @@ function join(page, site) {
     nodes: {}, others: {},
   });
   raw.vis = Object.assign({ options: site.vis_options || {} }, page.vis);
+  const withKinds = (present) => Object.assign({ kinds: site.present_kinds || {} }, present); // presentation styles per kind
   if (raw.present) {
-    raw.present = Object.assign({ kinds: site.present_kinds || {} }, page.present);
+    raw.present = withKinds(page.present);
   }
-  raw.parts = (page.parts || []).map((part) => part.present
-    ? Object.assign({}, part, { present: Object.assign({ kinds: site.present_kinds || {} }, part.present) }) : part);
+  raw.parts = (page.parts || []).map((part) => part.present ? Object.assign({}, part, { present: withKinds(part.present) }) : part);
   const bodies = site.bodies || {};
   const later = addLater(raw, page);
   raw.vis.nodes.forEach((visNode) => {

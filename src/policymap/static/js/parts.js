@@ -85,7 +85,7 @@ function caption(data, state) {
   if (!part) {
     return null;
   }
-  return { id: part.id, title: part.title, step: choices(data).indexOf(part) < 0, place: place(data, part) };
+  return { id: part.id, title: part.title, step: Boolean(part.step), place: place(data, part) };
 }
 
 /* The chooser's part `delta` places from the one shown (kept within the list). */

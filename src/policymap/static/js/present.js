@@ -143,16 +143,8 @@ function partStyle(data, part) {
   const node = style.node;
   const edge = style.edge;
   style.part = part.id;
-  style.node = function (item, faded, hidden) {
-    const args = Array.prototype.slice.call(arguments);
-    args[2] = hidden || !shown.has(item.id);
-    return node.apply(this, args);
-  };
-  style.edge = function (item, faded, hidden) {
-    const args = Array.prototype.slice.call(arguments);
-    args[2] = hidden || !shown.has(item.from) || !shown.has(item.to);
-    return edge.apply(this, args);
-  };
+  style.node = (item, faded, hidden, state) => node(item, faded, hidden || !shown.has(item.id), state);
+  style.edge = (item, faded, hidden, state) => edge(item, faded, hidden || !shown.has(item.from) || !shown.has(item.to), state);
   return style;
 }
 

@@ -21,25 +21,30 @@ function createMap(element, data, store, styles) {
   const options = Object.assign({}, data.vis.options);
   options.interaction = Object.assign({ hover: true }, options.interaction);
 
-  /* The items as the state styles them. Unless `always`, null when they would only repeat the
-     options' and groups' defaults (nothing faded, filtered or presented), which vis pays for item
-     by item: a 1,000-body map's first frame comes sooner with the plain items. */
-  function styledItems(state, always) {
+  /* The items as the state styles them. */
+  function styledItems(state) {
     const style = styles[state.mode];
     const hide = pm.select.hidden(data, state);
     const stand = pm.select.emphasis(data, state);
-    if (!always && state.mode === "normal" && !hide.nodes.size && !hide.edges.size && !stand && state.colourBy === "kind" && !state.at) {
-      return null;
-    }
     return { nodes: baseNodes.map((n) => style.node(n, Boolean(stand && !stand.nodes.has(n.id)), hide.nodes.has(n.id), state)),
       edges: baseEdges.map((e) => style.edge(e, Boolean(stand && !stand.edges.has(e.id)), hide.edges.has(e.id), state)) };
   }
 
+  /* Whether styled items would only repeat the options' and groups' defaults (nothing faded,
+     filtered or presented), which vis pays for item by item: a 1,000-body map's first frame comes
+     sooner with the plain items. */
+  function plain(state) {
+    const hide = pm.select.hidden(data, state);
+    return state.mode === "normal" && !hide.nodes.size && !hide.edges.size && !pm.select.emphasis(data, state)
+      && state.colourBy === "kind" && !state.at;
+  }
+
   // vis is built with the items the first state needs, so the first render changes none of
   // them: with physics off, each DataSet update draws the whole map at once, in the same task.
-  const first = styledItems(store.getState(), false);
-  const nodes = new vis.DataSet(first ? first.nodes : baseNodes);
-  const edges = new vis.DataSet(first ? first.edges : baseEdges);
+  const initial = store.getState();
+  const first = plain(initial) ? { nodes: baseNodes, edges: baseEdges } : styledItems(initial);
+  const nodes = new vis.DataSet(first.nodes);
+  const edges = new vis.DataSet(first.edges);
   const network = new vis.Network(element, { nodes: nodes, edges: edges }, options);
   let regions = [];
 
@@ -139,7 +144,7 @@ function createMap(element, data, store, styles) {
       return;
     }
     if (previous) {
-      const items = styledItems(state, true);
+      const items = styledItems(state);
       nodes.update(items.nodes);
       edges.update(items.edges);
       if (state.mode !== previous.mode) {
