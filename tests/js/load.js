@@ -24,4 +24,12 @@ function load() {
   return pm;
 }
 
-module.exports = { load, names, FOLDER };
+/* What one of the built data scripts (assets/site-data.js, assets/maps/<page>.js) assigns to
+   window, read by running it as the page does. */
+function readDataScript(file) {
+  const window = {};
+  vm.runInNewContext(fs.readFileSync(file, "utf8"), { window: window, JSON: JSON }, { filename: file });
+  return window;
+}
+
+module.exports = { load, names, readDataScript, FOLDER };

@@ -6,19 +6,18 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("fs");
 const path = require("path");
-const pm = require("./load.js").load();
+const { load, readDataScript } = require("./load.js");
+const pm = load();
 
 const ROOT = path.join(__dirname, "..", "..");
 const CASES = JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "cases", "routes.json"), "utf8"));
-const siteText = fs.readFileSync(path.join(ROOT, "site", "assets", "site-data.js"), "utf8");
-const SITE = JSON.parse(siteText.slice(siteText.indexOf("{"), siteText.lastIndexOf("}") + 1));
+const SITE = readDataScript(path.join(ROOT, "site", "assets", "site-data.js")).policymapSite;
 const maps = new Map();
 
 function mapData(id) {
   if (!maps.has(id)) {
-    const text = fs.readFileSync(path.join(ROOT, "site", "assets", "maps", id + ".js"), "utf8");
-    const page = text.slice(text.indexOf("window.policymapPage = ") + "window.policymapPage = ".length).trim().replace(/;$/, "");
-    maps.set(id, pm.data.join(JSON.parse(page), SITE));
+    const page = readDataScript(path.join(ROOT, "site", "assets", "maps", id + ".js")).policymapPage;
+    maps.set(id, pm.data.join(page, SITE));
   }
   return maps.get(id);
 }

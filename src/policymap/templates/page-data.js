@@ -1,2 +1,2 @@
 /* policymap page data: one map's own view (layout, tours, presentation, dates), for its page. */
-window.policymapPage = {{ page_data|tojson }};
+window.policymapPage = JSON.parse({{ page_data|tojson|tojson }});

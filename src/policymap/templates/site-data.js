@@ -1,2 +1,2 @@
 /* policymap site data: every body, relation and term once, for all map pages. */
-window.policymapSite = {{ site|tojson }};
+window.policymapSite = JSON.parse({{ site|tojson|tojson }});
