@@ -4162,8 +4162,14 @@ function start() {
   };
 }
 
+/* Opened from a file, the scripts are asked for from the page's head and may arrive before the
+   page is parsed: the map starts on the parsed page. */
 if (typeof document !== "undefined") {
-  start();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 }
 })(pm);
 })();
