@@ -238,3 +238,40 @@ def test_map_starts_on_the_parsed_page_when_its_scripts_arrive_first(built_site,
     finally:
         page.close()
         copy.unlink()
+
+
+LINES_SCRIPT = """() => {
+  const pm = window.policymap;
+  const defaults = pm.data.vis.options.edges;
+  const wrong = [];
+  pm.data.vis.edges.forEach((edge) => {
+    const drawn = pm.network.body.edges[edge.id].options;
+    const want = { color: edge.color, arrow: (edge.arrows || defaults.arrows).to.type || "arrow",
+      dashes: Boolean(edge.dashes), width: edge.width === undefined ? defaults.width : edge.width };
+    const got = { color: drawn.color.color, arrow: drawn.arrows.to.enabled ? drawn.arrows.to.type : "none",
+      dashes: Boolean(drawn.dashes), width: drawn.width };
+    if (JSON.stringify(want) !== JSON.stringify(got)) {
+      wrong.push([edge.id, want, got]);
+    }
+  });
+  return { wrong: wrong, lines: new Set(pm.data.vis.edges.map((e) => JSON.stringify([e.color, e.arrows, e.dashes, e.width]))).size };
+}"""
+
+
+@pytest.mark.parametrize("name", ["mental-health-services", "renewal-regeneration", "whole-system"])
+def test_every_relation_is_drawn_in_its_own_line(built_site, open_page, name):
+    """Each relation as vis-network holds it has its own colour, arrowhead, dashes and width, on
+    opening and after the map is faded, restored, presented and brought back (vis keeps what an
+    update leaves out, so a style that forgot one would leave it as the last state drew it)."""
+    watch = open_page((built_site / f"{name}.html").as_uri())
+    page = watch.page
+    first = page.evaluate(LINES_SCRIPT)
+    assert first["lines"] > 3 and first["wrong"] == [], first["wrong"][:3]
+    hub = page.evaluate("Object.keys(window.policymap.data.nodes).sort((a, b) => window.policymap.data.edgesOf.get(b).length"
+                        " - window.policymap.data.edgesOf.get(a).length)[0]")
+    page.evaluate(f"window.policymap.select({json.dumps(hub)}); window.policymap.setFocusDepth(1)")
+    page.evaluate("window.policymap.setFocusDepth(0); window.policymap.clear()")
+    assert page.evaluate(LINES_SCRIPT)["wrong"] == []
+    page.evaluate("window.policymap.present(true)")
+    page.evaluate("window.policymap.present(false)")
+    assert page.evaluate(LINES_SCRIPT)["wrong"] == []
