@@ -314,7 +314,10 @@ class PreviewServer:
         self._stop.set()
         if self._httpd is not None:
             if any(t.name == "policymap-http" for t in self._threads):
-                self._httpd.shutdown()
+                # shutdown() waits for the serving loop without a limit: give it the threads' 5 s
+                stopper = threading.Thread(target=self._httpd.shutdown, name="policymap-stop", daemon=True)
+                stopper.start()
+                stopper.join(timeout=5)
             self._httpd.server_close()
         for thread in self._threads:
             thread.join(timeout=5)
@@ -347,13 +350,15 @@ def serve(data_dir, port: int = 8000, echo: Callable[[str], None] = lambda line:
     progress = progress or echo
     server = PreviewServer(data_dir, port, echo, progress=progress)
     server.start()
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    echo(f"serving {server.url} (watching {data_dir} and the templates; Ctrl+C to stop)")
+    # Ctrl+C and SIGTERM both stop it, whatever the parent process left SIGINT set to.
+    previous = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
+        echo(f"serving {server.url} (watching {data_dir} and the templates; Ctrl+C to stop)")
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         progress("stopping")
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         server.stop()
