@@ -185,7 +185,9 @@ def _scripts_and_paint(browser, url):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     page.add_init_script(SCRIPT_START)
     page.goto(url)
-    page.wait_for_function("window.policymap && window.policymap.network")
+    # Opened from a file the map may start before the first paint is recorded: wait for both.
+    page.wait_for_function("window.policymap && window.policymap.network"
+                           " && performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint')")
     asked, painted = page.evaluate("""[window.__scriptsAt,
         performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint').startTime]""")
     page.close()
