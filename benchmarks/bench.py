@@ -14,8 +14,8 @@ at fixed positions with physics off (1.79 before the page script's split).
 Lighthouse (notes, not a test). Served over HTTP, a map page paints its heading, banner and text
 version (written by the build for maps of up to 400 bodies) before anything else loads: the page
 holds none of the map's data, and its loader asks for vis-network, the site data, the map's own
-data (assets/maps/<page>.js) and the page script once the first contentful paint is recorded (or
-on the third frame). Opened from file:// a script in the head asks for them as the page
+data (assets/maps/<page>.js) and the page script once the browser reports the first contentful
+paint (a PerformanceObserver; on the third frame where paints are not reported). Opened from file:// a script in the head asks for them as the page
 starts to arrive, and the page script starts on the parsed page. The first paint waits until the page
 is parsed (<link rel=expect blocking=render>). Run against pages served on 127.0.0.1:
 
