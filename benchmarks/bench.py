@@ -59,7 +59,7 @@ about 0.1-0.2 of the ratio, vis-network's styling of our boxes and arrows about 
 script's work before the first frame (joining the data, the views) about 0.06. The target is met
 in the median of runs but not in every run.
 
-2026-12-03: opened from a file, a script after a stylesheet waits for the stylesheet to load, so
+Later still (2026-12-02): opened from a file, a script after a stylesheet waits for the stylesheet to load, so
 the loader moved above it (the map's scripts are asked for about 10 ms sooner). Three runs:
 1.27, 1.26, 1.27 (ours 0.45 s, bare 0.36-0.37 s), against 1.30 just before. Where the rest goes,
 from marks in the page (medians of 11-15 loads): the page is parsed by 61-69 ms and painted at
