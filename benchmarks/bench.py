@@ -15,8 +15,9 @@ Lighthouse (notes, not a test). Served over HTTP, a map page paints its heading,
 version (written by the build for maps of up to 400 bodies) before anything else loads: the page
 holds none of the map's data, and its loader asks for vis-network, the site data, the map's own
 data (assets/maps/<page>.js) and the page script once the browser reports the first contentful
-paint (a PerformanceObserver; on the third frame where paints are not reported). Opened from file:// a script in the head asks for them as the page
-starts to arrive, and the page script starts on the parsed page. The first paint waits until the page
+paint (a PerformanceObserver; on the third frame where paints are not reported). Opened from
+file:// a script at the top of the head asks for them as the page starts to arrive, and the page
+script starts on the parsed page. The first paint waits until the page
 is parsed (<link rel=expect blocking=render>). Run against pages served on 127.0.0.1:
 
     python -m http.server 8731 --bind 127.0.0.1 --directory site &
@@ -59,8 +60,8 @@ about 0.1-0.2 of the ratio, vis-network's styling of our boxes and arrows about 
 script's work before the first frame (joining the data, the views) about 0.06. The target is met
 in the median of runs but not in every run.
 
-Later still (2026-12-02): opened from a file, a script after a stylesheet waits for the stylesheet to load, so
-the loader moved above it (the map's scripts are asked for about 10 ms sooner). Three runs:
+Later still (2026-12-02): opened from a file, a script after a stylesheet waits for the
+stylesheet to load, so the loader moved above it (the map's scripts are asked for about 10 ms sooner). Three runs:
 1.27, 1.26, 1.27 (ours 0.45 s, bare 0.36-0.37 s), against 1.30 just before. Where the rest goes,
 from marks in the page (medians of 11-15 loads): the page is parsed by 61-69 ms and painted at
 136-140 ms, our four scripts have run by 179 ms, against 132 ms for bare's one script and inline
