@@ -527,17 +527,26 @@ def _content_height(rows, sizes, vgap: int) -> float:
     return sum(max(sizes[n][1] for n in row) for row in rows) + vgap * max(len(rows) - 1, 0)
 
 
+def _region_height(label: str, bands, sizes, pack, budget: float, style: PackStyle) -> float:
+    """A region's height with its nodes packed into rows at most ``budget`` wide."""
+    heading = len(wrap_text(label, budget, style.heading, bold=True)) if label else 0
+    return _heading_height(heading, style) + _content_height(pack(bands, sizes, budget), sizes, style.vgap) + style.pad
+
+
+def _region_widths(bands, sizes, limit: float, style: PackStyle) -> tuple[float, float]:
+    """The narrowest and the widest useful inner width of a region: its widest node, its widest band."""
+    widest = max(sizes[n][0] for band in bands for n in band)
+    return widest, max(widest, min(limit, max(_row_width(band, sizes, style.hgap) for band in bands)))
+
+
 def _region_options(label: str, bands, sizes, pack, limit: float, style: PackStyle) -> list[tuple[float, float]]:
     """(inner width, height) at each width where the region gets shorter: the widths worth trying.
 
     Bisects between the narrowest and the widest useful width, to 8 px."""
-    widest = max(sizes[n][0] for band in bands for n in band)
-    full = max(widest, min(limit, max(_row_width(band, sizes, style.hgap) for band in bands)))
+    widest, full = _region_widths(bands, sizes, limit, style)
 
     def height(budget: float) -> float:
-        heading = len(wrap_text(label, budget, style.heading, bold=True)) if label else 0
-        return (_heading_height(heading, style) + _content_height(pack(bands, sizes, budget), sizes, style.vgap)
-                + style.pad)
+        return _region_height(label, bands, sizes, pack, budget, style)
 
     found = {widest: height(widest), full: height(full)}
     spans = [(widest, full)]
@@ -565,6 +574,17 @@ def _options_of(label: str, packing: str, members: tuple, limit: float, style: P
     return tuple(_region_options(label, bands, sizes, pack, limit, style))
 
 
+@functools.lru_cache(maxsize=8192)
+def _extremes_of(label: str, packing: str, members: tuple, limit: float, style: PackStyle) -> tuple[float, float]:
+    """A region's narrowest inner width and its lowest height (at its widest useful width), for
+    bounding a candidate's scale before ``_options_of`` bisects its widths; keyed as that is."""
+    bands = [[n for n, _ in band] for band in members]
+    sizes = {n: size for band in members for n, size in band}
+    pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
+    widest, full = _region_widths(bands, sizes, limit, style)
+    return widest, _region_height(label, bands, sizes, pack, full, style)
+
+
 def _height_at(options: list[tuple[float, float]], budget: float) -> float:
     fitting = [h for b, h in options if b <= budget]
     return fitting[-1] if fitting else options[0][1]
@@ -583,6 +603,7 @@ def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None,
     shapes = shapes or {}
     best = None
     tried: set = set()
+    level_bands = {p.id: _bands(graph, p.nodes, 10 ** 6) for p in _group(graph, regions)}
     for acronym_over in (math.inf,) if style.full_names else (math.inf, 260, 190, 120):
         for wrap in (130, 150, 170, 190, 215, 240):
             lines, sizes, short = _pack_labels(graph, shapes, wrap, acronym_over, style)
@@ -592,10 +613,17 @@ def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None,
             tried.add(signature)
             for tidiness, packing in enumerate(("tight", "merged", "bands")):
                 for aligned, mode in enumerate(("columns", "grid")):
-                    scale, finish = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode,
-                                                       style)
                     # Fit first (to a margin), then full names, then tidy rows and aligned frames, then size.
-                    key = (min(scale, 1.05), -short, tidiness, aligned, scale)
+                    rank = (-short, tidiness, aligned)
+                    need = _scale_to_beat(best[0] if best else None, rank)
+                    if need is None:
+                        continue  # a fitting candidate ranks higher whatever this one's scale
+                    packed = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode, style,
+                                                at_least=need - 1e-3, level_bands=level_bands)
+                    if packed is None:
+                        continue  # cannot reach the scale it would need to win
+                    scale, finish = packed
+                    key = (min(scale, 1.05), *rank, scale)
                     if best is None or key > best[0]:
                         best = (key, finish)
         if best[0][0] >= 1.05:
@@ -603,23 +631,53 @@ def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None,
     return best[1]()  # only the chosen candidate has its nodes placed
 
 
-def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, style: PackStyle):
+def _scale_to_beat(best_key: tuple | None, rank: tuple) -> float | None:
+    """The fitted scale a candidate of ``rank`` must reach to outrank ``best_key`` (0 with none yet),
+    or None when no scale would: the best already fits and ranks higher."""
+    if best_key is None:
+        return 0.0
+    capped, best_rank, scale = best_key[0], best_key[1:-1], best_key[-1]
+    if rank > best_rank:
+        return capped
+    if rank < best_rank and capped >= 1.05:
+        return None
+    return scale
+
+
+def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, style: PackStyle,
+                       at_least: float = 0.0, level_bands: dict | None = None):
     """Nodes in rows inside each region: a row per level band ("bands"), levels run together
     ("merged"), or rows of like heights ("tight"). Regions on the figure's grid ("grid": columns and
     rows aligned) or stacked in their columns ("columns": each region only as tall as it needs).
 
-    Returns the fitted scale, and a function that places the nodes and gives the PresentationLayout."""
+    ``level_bands``: each region's nodes in level bands (``_bands``), the same for every candidate.
+    Returns the fitted scale, and a function that places the nodes and gives the PresentationLayout;
+    None if no arrangement reaches the scale ``at_least`` (the search skips what could not)."""
     parts = _group(graph, regions)
-    bands = {p.id: _bands(graph, p.nodes, 10 ** 6) for p in parts}
+    bands = level_bands if level_bands is not None else {p.id: _bands(graph, p.nodes, 10 ** 6) for p in parts}
     if packing != "bands":
         bands = {k: [[n for band in v for n in band]] for k, v in bands.items()}
     pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
-    options = {p.id: _options_of(p.label, packing, tuple(tuple((n, sizes[n]) for n in band) for band in bands[p.id]),
-                                 viewport[0], style) for p in parts}
+    members = {p.id: tuple(tuple((n, sizes[n]) for n in band) for band in bands[p.id]) for p in parts}
     columns = sorted({p.column for p in parts})
     grid_rows = sorted({p.row for p in parts})
     avail_w, avail_h = viewport[0] - 2 * style.fit_margin, viewport[1] - 2 * style.fit_margin
     by_col = {c: [p for p in parts if p.column == c] for c in columns}
+    gaps_w = style.gap * (len(columns) - 1)
+    gaps_h = style.gap * (len(grid_rows) - 1) if mode == "grid" else 0
+
+    if at_least > 0:
+        # No arrangement is wider than every column at its narrowest, or lower than every region
+        # at its lowest: when even that scale falls short, the widths need not be bisected.
+        low = {p.id: _extremes_of(p.label, packing, members[p.id], viewport[0], style) for p in parts}
+        least_w = sum(max(low[p.id][0] for p in by_col[c]) + 2 * style.pad for c in columns) + gaps_w
+        if mode == "grid":
+            least_h = sum(max(low[p.id][1] for p in parts if p.row == r) for r in grid_rows)
+        else:
+            least_h = max(sum(low[p.id][1] for p in by_col[c]) + style.gap * (len(by_col[c]) - 1) for c in columns)
+        if min(avail_w / least_w, avail_h / max(1.0, least_h + gaps_h)) < at_least:
+            return None
+    options = {p.id: _options_of(p.label, packing, members[p.id], viewport[0], style) for p in parts}
 
     # Per column: its useful widths, each with the heights of its regions at that width.
     # Per column: its useful widths, each with what it adds up to in height: per grid row the
@@ -635,8 +693,6 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
             vectors = [(sum(_height_at(options[p.id], w) for p in by_col[c]) + style.gap * (len(by_col[c]) - 1),)
                        for w in widths]
         candidates.append([(w + 2 * style.pad, v) for w, v in zip(widths, vectors)])
-    gaps_w = style.gap * (len(columns) - 1)
-    gaps_h = style.gap * (len(grid_rows) - 1) if mode == "grid" else 0
     narrowest = [sum(cands[0][0] for cands in candidates[k:]) for k in range(len(candidates) + 1)]
     best = [0.0, None]
 
@@ -662,7 +718,11 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
     seed_w = sum(c[0] for c in share) + gaps_w
     seed_h = sum(map(max, *[c[1] for c in share])) if len(share) > 1 else sum(share[0][1])
     best[0], best[1] = min(avail_w / seed_w, avail_h / (seed_h + gaps_h)), ([c[0] for c in share], seed_w, seed_h + gaps_h)
+    if at_least > best[0]:
+        best[0], best[1] = at_least, None
     search(0, 0.0, (0.0,) * len(candidates[0][0][1]), [])
+    if best[1] is None:
+        return None
     scale = best[0]
     budget = {c: w - 2 * style.pad for c, w in zip(columns, best[1][0])}
     width, height = best[1][1], best[1][2]
