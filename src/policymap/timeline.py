@@ -99,6 +99,7 @@ def graph_at(project: Project, fig: Figure, at: str, keep_ended: bool = False,
     lineage = history.build_lineage(nodes)
     base = build_graph(project, fig, showing)
     anchors = ever_on_map(project, fig, nodes, lineage)
+    ever: dict[str, dict] = {}  # each map's bodies at any date, worked out when a later body asks
     guide = history.date_key(fig.as_of)
     graph = nx.MultiDiGraph(**base.graph)
     graph.graph["at"] = at
@@ -114,7 +115,7 @@ def graph_at(project: Project, fig: Figure, at: str, keep_ended: bool = False,
             attrs = _node_attrs(node)
             anchor = anchors[node_id]
             attrs.update(shared=True, region=_region_of(base, anchors, anchor), figure_note=None,
-                         figures=_maps_showing(project, node_id), placed_for=anchor)
+                         figures=_maps_showing(project, node_id, nodes, lineage, ever), placed_for=anchor)
         if node.from_ is not None and history.date_key(node.from_) > guide:
             attrs["later"] = True
         if not exists:
@@ -135,8 +136,12 @@ def _region_of(base: nx.MultiDiGraph, anchors: dict, anchor: str | None) -> str 
     return base.nodes[anchor]["region"] if anchor is not None else None
 
 
-def _maps_showing(project: Project, node_id: str) -> list[str]:
-    return [f.id for f in project.figures if node_id in ever_on_map(project, f)]
+def _maps_showing(project: Project, node_id: str, nodes, lineage, ever: dict[str, dict]) -> list[str]:
+    """The maps that show ``node_id`` at some date; ``ever`` keeps each map's ``ever_on_map``."""
+    for f in project.figures:
+        if f.id not in ever:
+            ever[f.id] = ever_on_map(project, f, nodes, lineage)
+    return [f.id for f in project.figures if node_id in ever[f.id]]
 
 
 def _keep_edge(graph: nx.MultiDiGraph, record: dict, key, keep_ended: bool) -> None:
