@@ -527,26 +527,17 @@ def _content_height(rows, sizes, vgap: int) -> float:
     return sum(max(sizes[n][1] for n in row) for row in rows) + vgap * max(len(rows) - 1, 0)
 
 
-def _region_height(label: str, bands, sizes, pack, budget: float, style: PackStyle) -> float:
-    """A region's height with its nodes packed into rows at most ``budget`` wide."""
-    heading = len(wrap_text(label, budget, style.heading, bold=True)) if label else 0
-    return _heading_height(heading, style) + _content_height(pack(bands, sizes, budget), sizes, style.vgap) + style.pad
-
-
-def _region_widths(bands, sizes, limit: float, style: PackStyle) -> tuple[float, float]:
-    """The narrowest and the widest useful inner width of a region: its widest node, its widest band."""
-    widest = max(sizes[n][0] for band in bands for n in band)
-    return widest, max(widest, min(limit, max(_row_width(band, sizes, style.hgap) for band in bands)))
-
-
 def _region_options(label: str, bands, sizes, pack, limit: float, style: PackStyle) -> list[tuple[float, float]]:
     """(inner width, height) at each width where the region gets shorter: the widths worth trying.
 
     Bisects between the narrowest and the widest useful width, to 8 px."""
-    widest, full = _region_widths(bands, sizes, limit, style)
+    widest = max(sizes[n][0] for band in bands for n in band)
+    full = max(widest, min(limit, max(_row_width(band, sizes, style.hgap) for band in bands)))
 
     def height(budget: float) -> float:
-        return _region_height(label, bands, sizes, pack, budget, style)
+        heading = len(wrap_text(label, budget, style.heading, bold=True)) if label else 0
+        return (_heading_height(heading, style) + _content_height(pack(bands, sizes, budget), sizes, style.vgap)
+                + style.pad)
 
     found = {widest: height(widest), full: height(full)}
     spans = [(widest, full)]
@@ -572,17 +563,6 @@ def _options_of(label: str, packing: str, members: tuple, limit: float, style: P
     sizes = {n: size for band in members for n, size in band}
     pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
     return tuple(_region_options(label, bands, sizes, pack, limit, style))
-
-
-@functools.lru_cache(maxsize=8192)
-def _extremes_of(label: str, packing: str, members: tuple, limit: float, style: PackStyle) -> tuple[float, float]:
-    """A region's narrowest inner width and its lowest height (at its widest useful width), for
-    bounding a candidate's scale before ``_options_of`` bisects its widths; keyed as that is."""
-    bands = [[n for n, _ in band] for band in members]
-    sizes = {n: size for band in members for n, size in band}
-    pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
-    widest, full = _region_widths(bands, sizes, limit, style)
-    return widest, _region_height(label, bands, sizes, pack, full, style)
 
 
 def _height_at(options: list[tuple[float, float]], budget: float) -> float:
@@ -658,26 +638,14 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
     if packing != "bands":
         bands = {k: [[n for band in v for n in band]] for k, v in bands.items()}
     pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
-    members = {p.id: tuple(tuple((n, sizes[n]) for n in band) for band in bands[p.id]) for p in parts}
+    options = {p.id: _options_of(p.label, packing, tuple(tuple((n, sizes[n]) for n in band) for band in bands[p.id]),
+                                 viewport[0], style) for p in parts}
     columns = sorted({p.column for p in parts})
     grid_rows = sorted({p.row for p in parts})
     avail_w, avail_h = viewport[0] - 2 * style.fit_margin, viewport[1] - 2 * style.fit_margin
     by_col = {c: [p for p in parts if p.column == c] for c in columns}
     gaps_w = style.gap * (len(columns) - 1)
     gaps_h = style.gap * (len(grid_rows) - 1) if mode == "grid" else 0
-
-    if at_least > 0:
-        # No arrangement is wider than every column at its narrowest, or lower than every region
-        # at its lowest: when even that scale falls short, the widths need not be bisected.
-        low = {p.id: _extremes_of(p.label, packing, members[p.id], viewport[0], style) for p in parts}
-        least_w = sum(max(low[p.id][0] for p in by_col[c]) + 2 * style.pad for c in columns) + gaps_w
-        if mode == "grid":
-            least_h = sum(max(low[p.id][1] for p in parts if p.row == r) for r in grid_rows)
-        else:
-            least_h = max(sum(low[p.id][1] for p in by_col[c]) + style.gap * (len(by_col[c]) - 1) for c in columns)
-        if min(avail_w / least_w, avail_h / max(1.0, least_h + gaps_h)) < at_least:
-            return None
-    options = {p.id: _options_of(p.label, packing, members[p.id], viewport[0], style) for p in parts}
 
     # Per column: its useful widths, each with the heights of its regions at that width.
     # Per column: its useful widths, each with what it adds up to in height: per grid row the

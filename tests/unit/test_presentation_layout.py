@@ -67,7 +67,7 @@ def test_same_graph_same_layout():
 @pytest.mark.parametrize("fig", PROJECT.figures, ids=lambda f: f.id)
 def test_skipping_candidates_that_cannot_win_chooses_what_trying_every_one_does(fig, monkeypatch):
     """The packing search skips a candidate whose scale could not outrank the best so far, and
-    stops bisecting one whose best arrangement falls short: the layouts must be those of the
+    gives up on one whose best arrangement falls short of it: the layouts must be those of the
     exhaustive search (every candidate packed in full), presented and normal alike."""
     from policymap import layout
 
@@ -75,7 +75,6 @@ def test_skipping_candidates_that_cannot_win_chooses_what_trying_every_one_does(
     shapes = vis_shapes()
     pruned = (compute_presentation_layout(graph, fig.regions, shapes), layout.compute_map_layout(graph, fig.regions, shapes))
     layout._options_of.cache_clear()
-    layout._extremes_of.cache_clear()
     monkeypatch.setattr(layout, "_scale_to_beat", lambda best_key, rank: 0.0)
     exhaustive = (compute_presentation_layout(graph, fig.regions, shapes), layout.compute_map_layout(graph, fig.regions, shapes))
     assert pruned == exhaustive
