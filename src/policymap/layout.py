@@ -598,8 +598,9 @@ def compute_presentation_layout(graph: nx.MultiDiGraph, regions=(), shapes=None,
                     need = _scale_to_beat(best[0] if best else None, rank)
                     if need is None:
                         continue  # a fitting candidate ranks higher whatever this one's scale
+                    # The final scale is rounded to 4 places: search a little below the one to beat.
                     packed = _pack_presentation(graph, regions, lines, sizes, viewport, packing, mode, style,
-                                                at_least=need - 1e-3, level_bands=level_bands)
+                                                level_bands, at_least=need - 1e-3)
                     if packed is None:
                         continue  # cannot reach the scale it would need to win
                     scale, finish = packed
@@ -625,7 +626,7 @@ def _scale_to_beat(best_key: tuple | None, rank: tuple) -> float | None:
 
 
 def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mode: str, style: PackStyle,
-                       at_least: float = 0.0, level_bands: dict | None = None):
+                       level_bands: dict, at_least: float = 0.0):
     """Nodes in rows inside each region: a row per level band ("bands"), levels run together
     ("merged"), or rows of like heights ("tight"). Regions on the figure's grid ("grid": columns and
     rows aligned) or stacked in their columns ("columns": each region only as tall as it needs).
@@ -634,7 +635,7 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
     Returns the fitted scale, and a function that places the nodes and gives the PresentationLayout;
     None if no arrangement reaches the scale ``at_least`` (the search skips what could not)."""
     parts = _group(graph, regions)
-    bands = level_bands if level_bands is not None else {p.id: _bands(graph, p.nodes, 10 ** 6) for p in parts}
+    bands = level_bands
     if packing != "bands":
         bands = {k: [[n for band in v for n in band]] for k, v in bands.items()}
     pack = functools.partial(_pack_tight if packing == "tight" else _pack_rows, hgap=style.hgap)
@@ -644,8 +645,6 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
     grid_rows = sorted({p.row for p in parts})
     avail_w, avail_h = viewport[0] - 2 * style.fit_margin, viewport[1] - 2 * style.fit_margin
     by_col = {c: [p for p in parts if p.column == c] for c in columns}
-    gaps_w = style.gap * (len(columns) - 1)
-    gaps_h = style.gap * (len(grid_rows) - 1) if mode == "grid" else 0
 
     # Per column: its useful widths, each with the heights of its regions at that width.
     # Per column: its useful widths, each with what it adds up to in height: per grid row the
@@ -661,6 +660,8 @@ def _pack_presentation(graph, regions, lines, sizes, viewport, packing: str, mod
             vectors = [(sum(_height_at(options[p.id], w) for p in by_col[c]) + style.gap * (len(by_col[c]) - 1),)
                        for w in widths]
         candidates.append([(w + 2 * style.pad, v) for w, v in zip(widths, vectors)])
+    gaps_w = style.gap * (len(columns) - 1)
+    gaps_h = style.gap * (len(grid_rows) - 1) if mode == "grid" else 0
     narrowest = [sum(cands[0][0] for cands in candidates[k:]) for k in range(len(candidates) + 1)]
     best = [0.0, None]
 
