@@ -5,11 +5,15 @@
     python benchmarks/bench.py --ratio    # only our first frame against bare vis-network (1,000 nodes)
 
 First frame against bare vis-network: both pages are timed by the same probe (PIXELS_SCRIPT:
-the first animation frame whose canvas holds drawn pixels), loaded in turns, 21 rounds (which page
+the first animation frame whose canvas holds drawn pixels), loaded in turns, 81 rounds (which page
 goes first alternates); the row gives the median of the rounds' ratios (a busy moment of this
-shared 2-core machine slows both pages of a round). Nine rounds moved the median by 0.2 between
-runs; 21 still move it by about 0.1. Target: ours within 1.3 times bare vis-network drawing the same nodes and edges
-at fixed positions with physics off (1.79 before the page script's split).
+shared 2-core machine slows both pages of a round), their quartiles, and the ratio of the two
+pages' medians. Bare vis-network's single loads range 0.3-0.5 s while ours stay within about
+10 ms, so a run partly measures bare's luck: 21 rounds moved the median ratio by 0.1 between
+runs, 41 rounds by 0.09 (1.24-1.33), and 81 rounds still by 0.12 over one day (1.23-1.35, below,
+as the machine's load changed). Target: ours
+within 1.3 times bare vis-network drawing the same nodes and edges at fixed positions with
+physics off (1.79 before the page script's split).
 
 Lighthouse (notes, not a test). Served over HTTP, a map page paints its heading, banner and text
 version (written by the build for maps of up to 400 bodies) before anything else loads: the page
@@ -79,6 +83,21 @@ the stylesheet asked for before the scripts; the first paint held until the scri
 (blocking=render); 230 KB less site data (labels looked up by kind and level); ordinary deferred
 script tags (9 ms sooner, but served pages then scored 76 in Lighthouse: LCP 6.7 s, the scripts
 counted against the largest paint). The target holds in the median of runs, not in every run.
+
+A third session (2026-12-02, 81 rounds a run): --ratio gave 1.35 and 1.25 (ours 0.50 s both
+times, bare 0.38 and 0.40 s); three more 81-round runs 1.23, 1.27 and 1.26, and the same runs cut
+at 41 rounds 1.24, 1.33 and 1.32. Variants of the 1,000-body page, 30 shuffled rounds each, ratio
+to bare: the page as built 1.25-1.30; without its stylesheet 1.17; its script replaced by ten
+lines building the same vis-network from the same data (no join, no views, no drawing hooks)
+1.13, and without the site data as well 1.06. No better than the noise: the data's JSON in single
+quotes (no escaped quotes), the page script minified (177 to 116 KB), the relations' shared arrow
+and colour moved into the options, the scripts at high fetch priority, vis-network as a
+parser-blocking script or written by document.write, Arial for the boxes. Traces show both cores
+busy throughout; ours spends about 110 ms more on other threads (40 ms parsing its three scripts,
+21 ms rastering the page, the rest GC and compiling). What is left is the page script's work
+before the first frame and the site data it waits for (1.13 and 1.06 are the bounds of taking
+them off the first frame's path): drawing the plain map first, then joining the data and
+attaching the views, is the next step.
 
 Cold build of the shipped maps: 3.1 s, then 2.4 s once the presentation packing skipped the
 candidates that could not outrank the best so far, and 2.3 s once a dated map looked up the maps
@@ -191,7 +210,7 @@ def pixels_time(browser, url: str, cap: float = DRAW_CAP) -> float | None:
     return result
 
 
-ROUNDS = 21
+ROUNDS = 81
 
 
 def side_by_side(browser, ours: Path, rounds: int = ROUNDS) -> tuple[float, float, float, tuple[float, float]]:
@@ -360,7 +379,7 @@ def main() -> None:
                     mine, bare, ratio, (low, high) = side_by_side(browser, page)
                     rows.append(("1,000 nodes: first drawn pixels, ours / bare vis-network", f"{mine:.2f} / {bare:.2f} s",
                                  f"ratio {ratio:.2f} (target <= 1.3; same probe, in turns, median of {ROUNDS} rounds' "
-                                 f"ratios, half of them {low:.2f}-{high:.2f})"))
+                                 f"ratios, half of them {low:.2f}-{high:.2f}; of the medians {mine / bare:.2f})"))
                 if options.quick and count == 5000:
                     continue
                 theirs_html = work / f"pyvis-{count}.html"
