@@ -89,15 +89,17 @@ times, bare 0.38 and 0.40 s); three more 81-round runs 1.23, 1.27 and 1.26, and 
 at 41 rounds 1.24, 1.33 and 1.32. Variants of the 1,000-body page, 30 shuffled rounds each, ratio
 to bare: the page as built 1.25-1.30; without its stylesheet 1.17; its script replaced by ten
 lines building the same vis-network from the same data (no join, no views, no drawing hooks)
-1.13, and without the site data as well 1.06. No better than the noise: the data's JSON in single
+1.13, and without the site data as well 1.06 (1.19 when run again later). A prototype that drew
+the map before the site data and most views (the site data asked for after the page script; only
+the map, its labels, the legend, the bar and the camera built before the first frame) gave 1.26
+against 1.27 for the page as built in the same rounds. No better than the noise: the data's JSON in single
 quotes (no escaped quotes), the page script minified (177 to 116 KB), the relations' shared arrow
 and colour moved into the options, the scripts at high fetch priority, vis-network as a
 parser-blocking script or written by document.write, Arial for the boxes. Traces show both cores
 busy throughout; ours spends about 110 ms more on other threads (40 ms parsing its three scripts,
-21 ms rastering the page, the rest GC and compiling). What is left is the page script's work
-before the first frame and the site data it waits for (1.13 and 1.06 are the bounds of taking
-them off the first frame's path): drawing the plain map first, then joining the data and
-attaching the views, is the next step.
+21 ms rastering the page, the rest GC and compiling). What is left is spread thin: no one part
+of the page (its styles, its script's size, the join, the views, the site data) is worth more
+than about 0.05 of the ratio on its own, and that is what one 81-round run moves by.
 
 Cold build of the shipped maps: 3.1 s, then 2.4 s once the presentation packing skipped the
 candidates that could not outrank the best so far, and 2.3 s once a dated map looked up the maps
