@@ -92,14 +92,15 @@ lines building the same vis-network from the same data (no join, no views, no dr
 1.13, and without the site data as well 1.06 (1.19 when run again later). A prototype that drew
 the map before the site data and most views (the site data asked for after the page script; only
 the map, its labels, the legend, the bar and the camera built before the first frame) gave 1.26
-against 1.27 for the page as built in the same rounds. No better than the noise: the data's JSON in single
-quotes (no escaped quotes), the page script minified (177 to 116 KB), the relations' shared arrow
-and colour moved into the options, the scripts at high fetch priority, vis-network as a
-parser-blocking script or written by document.write, Arial for the boxes. Traces show both cores
-busy throughout; ours spends about 110 ms more on other threads (40 ms parsing its three scripts,
-21 ms rastering the page, the rest GC and compiling). What is left is spread thin: no one part
-of the page (its styles, its script's size, the join, the views, the site data) is worth more
-than about 0.05 of the ratio on its own, and that is what one 81-round run moves by.
+against 1.27 for the page as built in the same rounds. No better than the noise: the data's
+JSON in single quotes (no escaped quotes), the page script minified (177 to 116 KB), the
+relations' shared arrow and colour moved into the options, the scripts at high fetch priority,
+vis-network as a parser-blocking script or written by document.write, Arial for the boxes.
+Traces show both cores busy throughout; ours spends about 110 ms more on other threads (40 ms
+parsing its three scripts, 21 ms rastering the page, the rest GC and compiling). What is left is
+spread thin: the page's styles (about 0.1) and its script's work as a whole (about 0.14) are the
+product itself, and taken apart none of the script's pieces (its size, the join, the views, the
+site data) is worth more than about 0.05 of the ratio, which is what one 81-round run moves by.
 
 Cold build of the shipped maps: 3.1 s, then 2.4 s once the presentation packing skipped the
 candidates that could not outrank the best so far, and 2.3 s once a dated map looked up the maps
