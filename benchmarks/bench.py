@@ -102,6 +102,19 @@ spread thin: the page's styles (about 0.1) and its script's work as a whole (abo
 product itself, and taken apart none of the script's pieces (its size, the join, the views, the
 site data) is worth more than about 0.05 of the ratio, which is what one 81-round run moves by.
 
+A fresh machine (2026-12-02, evening; the site unchanged): --ratio gave 1.20, 1.24 and 1.29, and
+--quick 1.29 (ours 0.39-0.42 s, bare 0.31-0.33 s); counting yesterday's, seven 81-round runs of
+nine are within 1.3, their median 1.26. Lighthouse, one run each: 100 on all four maps (FCP
+1.1-1.5 s, LCP 1.2-1.5 s, TBT 30-60 ms, CLS 0). Shuffled rounds (20 each) against a floor: the
+same page and stylesheet with only vis-network, the map's own data and a ten-line script building
+the network (no site data, no page script) drew at 0.37-0.39 s, ratio 1.08-1.20, against 1.24-1.26
+for the page as built in the same rounds. So drawing the map before the site data and the page
+script have loaded could buy 20-80 ms, but that first frame would lack the region frames, the
+relations' names and the camera's framing, and the map would then change under the reader's eyes
+when the rest arrived; not done. Without the stylesheet's nine :has() rules, or with one font
+family, the first layout was 10-12 ms shorter in some runs and no different in others, and the
+first frame no sooner in shuffled rounds.
+
 Cold build of the shipped maps: 3.1 s, then 2.4 s once the presentation packing skipped the
 candidates that could not outrank the best so far, and 2.3 s once a dated map looked up the maps
 showing each later body once a graph (the site is byte-identical). Of the 2.3 s, 0.35 s is
