@@ -102,9 +102,9 @@ spread thin: the page's styles (about 0.1) and its script's work as a whole (abo
 product itself, and taken apart none of the script's pieces (its size, the join, the views, the
 site data) is worth more than about 0.05 of the ratio, which is what one 81-round run moves by.
 
-A fresh machine (2026-12-02, evening; the site unchanged): --ratio gave 1.20, 1.24 and 1.29, and
---quick 1.29 (ours 0.39-0.42 s, bare 0.31-0.33 s); counting yesterday's, seven 81-round runs of
-nine are within 1.3, their median 1.26. Lighthouse, one run each: 100 on all four maps (FCP
+A fresh machine (2026-12-02, evening; the site unchanged): --ratio gave 1.20, 1.24, 1.29, 1.26 and
+1.27, and --quick 1.29 (ours 0.38-0.42 s, bare 0.30-0.33 s); counting yesterday's, nine 81-round
+runs of eleven are within 1.3, their median 1.26. Cold build there: 2.0 s. Lighthouse, one run each: 100 on all four maps (FCP
 1.1-1.5 s, LCP 1.2-1.5 s, TBT 30-60 ms, CLS 0). Shuffled rounds (20 each) against a floor: the
 same page and stylesheet with only vis-network, the map's own data and a ten-line script building
 the network (no site data, no page script) drew at 0.37-0.39 s, ratio 1.08-1.20, against 1.24-1.26
