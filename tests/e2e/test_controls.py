@@ -195,6 +195,26 @@ def test_corner_control_only_when_presenting_and_clear_of_the_panels(built_site,
     assert page.locator("#bar-opener").is_visible()
 
 
+def overlaps(a, b):
+    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+
+
+@pytest.mark.parametrize("name", ["renewal-regeneration", "whole-system"])
+def test_bar_title_wraps_short_of_the_moved_corner_control(built_site, open_page, name):
+    """With a panel open the control stands left of it, in the bar's first row: the bar shown (on
+    entering presentation mode, or from the control), the title must not run under it."""
+    page = open_page(url(built_site, name)).page
+    page.evaluate("window.policymap.select('nru')")
+    page.keyboard.press("p")
+    page.wait_for_timeout(400)  # the bar shows itself for a moment on entering presentation mode
+    control, title = page.locator("#bar-opener").bounding_box(), page.locator(".figure-heading h1").bounding_box()
+    assert control["y"] < title["y"] + title["height"], "the control stands in the title's row"
+    assert not overlaps(control, title), (control, title)
+    open_bar(page)
+    assert not overlaps(page.locator("#bar-opener").bounding_box(), page.locator(".figure-heading h1").bounding_box())
+
+
 # -- 3. zoom and Routes in the presentation bar -------------------------------------------------------
 
 def open_bar(page):
